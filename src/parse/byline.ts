@@ -17,12 +17,13 @@ export function parseBylineText(line: string): Credit[] {
   // `記者林志明、黃欣怡/台北報導`: the place after the slash is part of the text, not a name.
   const place = /[/／][^/／\s]*(报道|報導|报导|电|電)$/u.exec(body)
   const credits = splitCredits(place ? body.slice(0, place.index) : body)
-  if (credits.length === 0) return []
-  if (credits.length === 1) {
-    const only = credits[0] as Credit
-    return [{ ...only, text: line, offset: 0 }]
-  }
-  return credits.map((credit) => ({ ...credit, offset: credit.offset + marker.length }))
+  // Each credit's text runs to where the next begins, so every character of the line lands in one.
+  return credits.map((credit, index) => {
+    const start = index === 0 ? 0 : credit.offset + marker.length
+    const next = credits[index + 1]
+    const end = next === undefined ? line.length : next.offset + marker.length
+    return { ...credit, text: line.slice(start, end).trim(), offset: start }
+  })
 }
 
 /** Credits inside a dateline's parentheses: `本报讯(记者 刘洋 陈晨 通讯员 赵敏 文/图)`. */

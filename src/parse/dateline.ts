@@ -15,6 +15,8 @@ export function parseNumeral(text: string): number {
 }
 
 const num = '[0-9０-９〇零一二两三四五六七八九十]{1,3}'
+/** Words that stand for a date without naming one. */
+const vagueDate = /^(近日|日前|近期|昨天|昨日|今天|今日|前不久|不久前|最近|本周|上周|连日来|近来|日前)/u
 /** Month and day, optionally a range `7日至8日` / `7日-8日` / `30日至12月1日`. */
 const datePattern = new RegExp(`(?:(${num})月)?(${num})日(?:\\s*(?:至|到|—|-|~|～)\\s*(?:(${num})月)?(${num})日)?`, 'u')
 export interface DatelineMatch {
@@ -27,11 +29,16 @@ export interface DatelineMatch {
 export function parseDateline(paragraph: string, issueDate: string): DatelineMatch | null {
   const opening = datelineOpening.exec(paragraph)
   if (!opening) return null
-  // The dateline runs to the first clause comma, or to the end of a 【…】 bracket.
+  // The dateline is the opening word, its credits in brackets, then a date or a word standing for one,
+  // up to the first clause comma; without a date it ends after the opening and credits.
   const bracketed = opening[0].startsWith('【')
-  const end = bracketed ? opening[0].length : firstComma(paragraph, opening[0].length)
+  const credits = /^\s*[(（][^)）]*[)）]/u.exec(paragraph.slice(opening[0].length))?.[0] ?? ''
+  const head = opening[0].length + credits.length
+  const rest = paragraph.slice(head)
+  const dated = !bracketed && (datePattern.test(rest.slice(0, 12)) || vagueDate.test(rest.trimStart()))
+  const end = dated ? firstComma(paragraph, head) : head
   const text = paragraph.slice(0, end).trimEnd()
-  const date = datePattern.exec(text.slice(bracketed ? 0 : opening[0].length))
+  const date = datePattern.exec(bracketed ? opening[0] : text.slice(head))
   const none = { dateline: { text, start: null, end: null }, dateOffset: 0 }
   if (!date) return none
   const [issueYear, issueMonth] = issueDate.split('-').map(Number) as [number, number]
@@ -41,7 +48,7 @@ export function parseDateline(paragraph: string, issueDate: string): DatelineMat
   if (start === null) return none
   const endMonth = date[3] === undefined ? month : parseNumeral(date[3])
   const endDate = date[4] === undefined ? null : isoDate(datelineYear(issueYear, issueMonth, endMonth), endMonth, parseNumeral(date[4]))
-  return { dateline: { text, start, end: endDate }, dateOffset: date.index + (bracketed ? 0 : opening[0].length) }
+  return { dateline: { text, start, end: endDate }, dateOffset: date.index + (bracketed ? 0 : head) }
 }
 
 /** A December dateline in a January issue is from the year before; otherwise the issue's year. */

@@ -44,12 +44,15 @@ function tryDecode(encoding: string, bytes: Uint8Array): string | null {
   }
 }
 
+/** Does the file read as UTF-16 text in either byte order? Such a file lacks only its byte order mark. */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
-  let evenNul = 0
-  let oddNul = 0
-  const sample = bytes.subarray(0, 4096)
-  for (let index = 0; index < sample.length; index++) if (sample[index] === 0) index % 2 === 0 ? evenNul++ : oddNul++
-  return Math.max(evenNul, oddNul) > sample.length / 8 && Math.min(evenNul, oddNul) < Math.max(evenNul, oddNul) / 4
+  if (bytes.length % 2 !== 0) return false
+  return ['utf-16le', 'utf-16be'].some((encoding) => {
+    const text = tryDecode(encoding, bytes)
+    if (text === null || text.length === 0) return false
+    const readable = text.match(/[\p{L}\p{N}\p{P}\p{S}\s]/gu)?.length ?? 0
+    return !text.includes('\0') && readable / text.length >= 0.9
+  })
 }
 
 /** Line and column of the first `char` in a lossy UTF-8 reading, where a message about the bytes should point. */

@@ -24,18 +24,20 @@ export function parsePage(text: string, meta: PageMeta, file: VFile, firstLine =
   const blocks = splitBlocks(text, firstLine)
   const wrapWidth = hardWrapWidth(blocks)
   if (wrapWidth !== null) {
-    file.info(`Read as a hard-wrapped page (lines of about ${wrapWidth} characters): paragraphs end at short lines`, { line: firstLine, column: 1 }, 'news-archive:hard-wrapped')
+    file.info(`Read as a hard-wrapped page (lines of about ${wrapWidth} characters): paragraphs end at short lines`, { line: blocks[0]?.line ?? firstLine, column: blocks[0]?.column ?? 1 }, 'news-archive:hard-wrapped')
   }
   const { drafts, furniture } = segment(toUnits(blocks, wrapWidth, file), file)
-  const articles = drafts
-    .filter((draft) => draft.head.length + draft.body.length + draft.bylines.length > 0)
-    .map((draft, index) => toRecord(draft, meta, index + 1, file))
+  const isArticle = (draft: ArticleDraft) => draft.head.length + draft.body.length + draft.bylines.length > 0
+  const articles = drafts.filter(isArticle).map((draft, index) => toRecord(draft, meta, index + 1, file))
+  // A continuation marker with no article around it is kept with the furniture, so no text is lost.
+  const strayMarkers = drafts.filter((draft) => !isArticle(draft)).flatMap((draft) => draft.markers)
   if (articles.length === 0) {
     const place = blocks[0] ? { line: blocks[0].line, column: blocks[0].column } : { line: firstLine, column: 1 }
     const what = blocks.length === 0 ? 'holds no text' : 'holds no article (only page furniture or continuation markers)'
     file.message(`Page ${what}`, place, 'news-archive:no-articles').fatal = true
   }
-  return { ...meta, articles, furniture: furniture.map((unit) => ({ text: unit.text, line: unit.block.line })) }
+  const furnitureLines = [...furniture, ...strayMarkers].sort((a, b) => a.block.line - b.block.line)
+  return { ...meta, articles, furniture: furnitureLines.map((unit) => ({ text: unit.text, line: unit.block.line })) }
 }
 
 function toRecord(draft: ArticleDraft, meta: PageMeta, position: number, file: VFile): ArticleRecord {

@@ -20,6 +20,9 @@ const furniturePatterns = [
   new RegExp(`^第\\s*${numeral}\\s*版\\s*([(（][^)）]*[)）])?$`, 'u'),
   /^(专栏|專欄|栏目|欄目|责任编辑|責任編輯|责编|美编|校对)\s*[:：]/u,
   /^(图为|圖為|图片说明|上图|下图|左图|右图)/u,
+  /^[▲△▼▽◀▶]/u,
+  // A caption that ends in its photographer's credit: `居民在公园里休憩。 周立 摄`.
+  new RegExp(`[。！？]\\s*${String.raw`[\p{Script=Han}·]{2,5}`}\\s*(摄|攝|摄影|攝影)$`, 'u'),
 ]
 
 /** Is this line page furniture, which belongs to no article? */

@@ -1,0 +1,123 @@
+// The `news-archive` command: parse, check, build, dev.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { VFile } from 'vfile'
+import { reporter } from 'vfile-reporter'
+import { configFileName, defaultConfig, parseConfig, type SiteConfig } from './config.ts'
+import { loadArchive, parseSource, readSource } from './load.ts'
+import type { ArticleRecord } from './types.ts'
+
+const usage = `Usage: news-archive <command> [options]
+
+Commands:
+  parse <file>... [--issue-date YYYY-MM-DD] [--page N]   print the articles parsed from raw pages as JSON
+  check [dir]                                            report every parser message for a folder (default: articles/)
+  build [--articles DIR] [--out DIR] [--base-url URL]    build the site (default: articles/ → dist/)
+`
+
+/** Run the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case 'parse':
+        return await parseCommand(rest)
+      case 'check':
+        return await checkCommand(rest)
+      case 'build':
+        return await buildCommand(rest)
+      case undefined:
+      case '--help':
+      case '-h':
+        process.stdout.write(usage)
+        return command === undefined ? 1 : 0
+      default:
+        process.stderr.write(`news-archive: unknown command \`${command}\`\n\n${usage}`)
+        return 1
+    }
+  } catch (error) {
+    // Option errors from parseArgs and unreadable paths end here: one line, no stack.
+    process.stderr.write(`news-archive ${command}: ${error instanceof Error ? error.message : String(error)}\n`)
+    return 1
+  }
+}
+
+async function parseCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'issue-date': { type: 'string' }, page: { type: 'string' } } })
+  if (positionals.length === 0) throw new Error('name at least one raw page file')
+  const page = values.page === undefined ? undefined : Number(values.page)
+  if (page !== undefined && !Number.isInteger(page)) throw new Error(`--page must be a whole number, not \`${values.page}\``)
+  const files: VFile[] = []
+  const articles: Record<string, unknown>[] = []
+  for (const filePath of positionals) {
+    const file = await readSource(filePath)
+    files.push(file)
+    const parsed = parseSource(file, { issueDate: values['issue-date'], page })
+    for (const record of parsed?.articles ?? []) articles.push(publicShape(record))
+  }
+  process.stdout.write(`${JSON.stringify({ articles }, null, 2)}\n`)
+  const report = reporter(files, { quiet: true })
+  if (report) process.stderr.write(`${report}\n`)
+  return files.some((file) => file.messages.some((message) => message.fatal)) ? 1 : 0
+}
+
+async function checkCommand(argv: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} })
+  const config = await loadConfig(process.cwd())
+  const dir = positionals[0] ?? config.config.articlesDir
+  const archive = await loadArchive(dir)
+  const files = [config.file, ...archive.files]
+  const report = reporter(files, { quiet: true })
+  process.stderr.write(report ? `${report}\n` : '')
+  process.stderr.write(`${archive.files.length} files, ${archive.articleRecords.length} articles checked\n`)
+  return files.some((file) => file.messages.some((message) => message.fatal)) ? 1 : 0
+}
+
+async function buildCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { articles: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' } } })
+  const { config, file } = await loadConfig(process.cwd())
+  if (file.messages.some((message) => message.fatal)) {
+    process.stderr.write(`${reporter([file])}\n`)
+    return 1
+  }
+  const settings: SiteConfig = {
+    ...config,
+    articlesDir: values.articles ?? config.articlesDir,
+    outDir: values.out ?? config.outDir,
+    baseUrl: values['base-url'] ?? config.baseUrl,
+  }
+  // Loaded on demand: parse and check start faster without the renderer's dependencies.
+  const { build } = await import('./build.ts')
+  return build(settings, { root: process.cwd(), log: (line: string) => process.stderr.write(`${line}\n`) })
+}
+
+/** The record as `parse` prints it: the fields of seed-expected.json first, then the rest. */
+function publicShape(record: ArticleRecord): Record<string, unknown> {
+  const { headline, kicker, subheadline, bylines, dateline, continuedFrom, continuedTo, sections, sourceLines, ...rest } = record
+  return {
+    headline,
+    kicker,
+    subheadline,
+    bylines: bylines.map(({ role, names, ...more }) => ({ role, names, ...more })),
+    dateline,
+    continuedFrom,
+    continuedTo,
+    sections: sections.map(({ heading, paragraphs, ...more }) => ({ heading, paragraphs, ...more })),
+    sourceLines,
+    ...rest,
+  }
+}
+
+/** The config file in `root` over the defaults; a missing file means the defaults. */
+export async function loadConfig(root: string): Promise<{ config: SiteConfig; file: VFile }> {
+  const configPath = path.join(root, configFileName)
+  let text: string
+  try {
+    text = await readFile(configPath, 'utf8')
+  } catch {
+    return { config: { ...defaultConfig }, file: new VFile({ path: configFileName }) }
+  }
+  const file = new VFile({ path: configFileName, value: text })
+  return { config: parseConfig(file), file }
+}

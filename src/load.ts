@@ -1,0 +1,47 @@
+// Scan and load: the articles folder → one VFile per source and the article records parsed from them.
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { parseMarkdownArticle } from './parse/markdown.ts'
+import { parseRawPage, type PageOverrides } from './parse/raw-page.ts'
+import type { ArticleRecord, ParsedPage } from './types.ts'
+
+/** Every source read, with its messages, and the records of those that parsed. */
+export interface LoadedArchive {
+  files: VFile[]
+  pages: ParsedPage[]
+  articleRecords: ArticleRecord[]
+}
+
+/** Raw pages end in .txt, Markdown articles in .md; anything else in the folder is left alone. */
+export const sourceExtensions = new Set(['.txt', '.md'])
+
+/** All source files under `dir`, sorted so that builds are the same on every machine. */
+export async function scanSources(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((entry) => entry.isFile() && sourceExtensions.has(path.extname(entry.name)) && !entry.name.startsWith('.'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+}
+
+/** Read one source file into a VFile named by its path relative to `cwd`. */
+export async function readSource(filePath: string, cwd = process.cwd()): Promise<VFile> {
+  return new VFile({ path: path.relative(cwd, filePath) || filePath, value: await readFile(filePath) })
+}
+
+/** Parse one source: a raw page or a Markdown article. */
+export function parseSource(file: VFile, overrides: PageOverrides = {}): ParsedPage | null {
+  return file.extname === '.md' ? parseMarkdownArticle(file) : parseRawPage(file, overrides)
+}
+
+/** Scan, read and parse a whole articles folder. */
+export async function loadArchive(dir: string): Promise<LoadedArchive> {
+  const files = await Promise.all((await scanSources(dir)).map((filePath) => readSource(filePath)))
+  const pages: ParsedPage[] = []
+  for (const file of files) {
+    const page = parseSource(file)
+    if (page) pages.push(page)
+  }
+  return { files, pages, articleRecords: pages.flatMap((page) => page.articles) }
+}
