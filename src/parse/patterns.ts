@@ -1,7 +1,7 @@
 // The shapes of a raw page's lines, as regular expressions and small predicates.
 
-/** Sentence-final punctuation, full-width and ASCII, including closing quotes after a sentence. */
-export const finalPunctuation = /[。！？…”’」』.!?｡]$/u
+/** Sentence-final punctuation, full-width and ASCII; a closing quote counts only after one (`…。”`), since headlines end in quotes too (`民生实事“回头看”`). */
+export const finalPunctuation = /[。！？….!?｡][”’」』"')）]*$/u
 
 /** A comma that separates clauses (not the enumeration comma 、, which headlines use). */
 export const clauseComma = /[,，;；]/u

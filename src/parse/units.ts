@@ -3,7 +3,7 @@ import type { VFile } from 'vfile'
 import type { Block } from './blocks.ts'
 import { parseBylineText, type Credit } from './byline.ts'
 import { parseNumeral } from './dateline.ts'
-import { clauseComma, datelineOpening, finalPunctuation, isBylineBlock, isFurniture, leadingMarker, trailingByline, wholeMarker } from './patterns.ts'
+import { clauseComma, datelineOpening, finalPunctuation, isBylineBlock, isFurniture, leadingMarker, trailingByline, trailingMarker, wholeMarker } from './patterns.ts'
 
 /** The longest a headline, kicker or section heading runs, in characters. */
 export const shortLineMax = 40
@@ -65,7 +65,8 @@ function continuesInto(previous: Extract<Unit, { kind: 'paragraph' }>, next: Uni
   if (datelineOpening.test(next.text) || leadingMarker.test(next.text)) return false
   // A hard-wrapped line runs on while it fills the width; elsewhere a block runs on when it stops mid-sentence.
   if (wrapWidth !== null) return [...(previous.parts.at(-1) as Block).text].length >= wrapWidth - 2
-  if (finalPunctuation.test(previous.text) || trailingByline.test(previous.text)) return false
+  // A paragraph that ends in its credit or a jump marker (`…。(下转第2版)`) is complete.
+  if (finalPunctuation.test(previous.text) || trailingByline.test(previous.text) || trailingMarker.test(previous.text)) return false
   return [...previous.text].length > shortLineMax || clauseComma.test(previous.text)
 }
 

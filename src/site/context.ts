@@ -1,0 +1,54 @@
+// What rendering needs besides the route: settings, the script variant, the templates.
+import { fileURLToPath } from 'node:url'
+import nunjucks from 'nunjucks'
+import type { SiteConfig } from '../config.ts'
+
+/** One output file, path posix and relative to the output folder. */
+export interface SiteFile {
+  path: string
+  contents: string | Uint8Array
+}
+
+/** A script the site is rendered in; text is converted with `convert` before it enters a tree or template. */
+export interface Variant {
+  lang: 'zh-Hans' | 'zh-Hant'
+  prefix: '' | 'zh-hant/'
+  convert: (text: string) => string
+}
+
+export interface RenderContext {
+  config: SiteConfig
+  /** The variant being rendered. */
+  variant: Variant
+  /** All configured variants, the default (unprefixed) one first; more than one adds the script switch and hreflang links. */
+  variants: Variant[]
+  templates: nunjucks.Environment
+  /** Site-relative URL of the search page, or null while the site has none (it joins the header nav when set). */
+  searchUrl: string | null
+}
+
+/** The Simplified, unprefixed variant: the source script. */
+export const simplifiedVariant: Variant = { lang: 'zh-Hans', prefix: '', convert: (text) => text }
+
+/** The templates/ folder shipped with news-archive. */
+export const defaultTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
+
+/** A Nunjucks environment over `dir` with autoescape on; article bodies are passed in as values, never as templates. */
+export function createTemplates(dir: string = defaultTemplatesDir): nunjucks.Environment {
+  return new nunjucks.Environment(new nunjucks.FileSystemLoader(dir), { autoescape: true, trimBlocks: true, lstripBlocks: true })
+}
+
+/** A render context with defaults: the Simplified variant only, the shipped templates, no search page. */
+export function createRenderContext(
+  config: SiteConfig,
+  options: { variant?: Variant; variants?: Variant[]; templates?: nunjucks.Environment; searchUrl?: string | null } = {},
+): RenderContext {
+  const variant = options.variant ?? simplifiedVariant
+  return {
+    config,
+    variant,
+    variants: options.variants ?? [variant],
+    templates: options.templates ?? createTemplates(),
+    searchUrl: options.searchUrl ?? null,
+  }
+}

@@ -1,0 +1,77 @@
+// View models shared by page kinds: an article as a list item, bylines with author links.
+import { leadingContinuation, trailingContinuation } from '../render/continuation.ts'
+import type { ArticleRecord } from '../types.ts'
+import { formatDate, formatPage } from './labels.ts'
+import type { PageTools } from './layout.ts'
+import type { ArticleEntry, AuthorRef } from './route-types.ts'
+
+/** Source text of the title: the headline, or for a brief its opening words. */
+export function displayTitle(record: ArticleRecord): string {
+  if (record.headline) return record.headline
+  if (record.subheadline) return record.subheadline
+  const first = record.sections.flatMap((section) => section.paragraphs)[0]?.trim() ?? ''
+  const text = record.dateline && first.startsWith(record.dateline.text) ? first.slice(record.dateline.text.length).replace(/^[\s,，:：]+/, '') : first
+  return truncate(text, 24)
+}
+
+/** Source text of the opening of an article, for descriptions and list excerpts. */
+export function excerptSource(record: ArticleRecord, length = 90): string {
+  const text = record.sections.flatMap((section) => section.paragraphs.map((paragraph) => paragraph.trim())).join('')
+  // A continuation note is navigation, not the article's opening words.
+  const opening = leadingContinuation(text)
+  const rest = opening ? text.slice(text.indexOf(opening.text) + opening.text.length).trimStart() : text
+  const closing = trailingContinuation(rest)
+  return truncate(closing ? rest.slice(0, rest.lastIndexOf(closing.text)).trimEnd() : rest, length)
+}
+
+function truncate(text: string, length: number): string {
+  const chars = Array.from(text)
+  return chars.length <= length ? text : `${chars.slice(0, length).join('')}…`
+}
+
+export interface BylineView {
+  role: string | null
+  names: { name: string; href: string | null }[]
+}
+
+/** Bylines with each name linked to its author page (when the name has one). */
+export function bylineViews(entry: ArticleEntry, tools: PageTools): BylineView[] {
+  const authorsByName = new Map<string, AuthorRef>(entry.authors.map((author) => [author.name, author]))
+  return entry.record.bylines.map((byline) => ({
+    role: byline.role === null ? null : tools.text(byline.role),
+    names: byline.names.map((name) => {
+      const author = authorsByName.get(name)
+      return { name: tools.text(name), href: author ? tools.href(author.url) : null }
+    }),
+  }))
+}
+
+export interface ArticleCard {
+  href: string
+  title: string
+  brief: boolean
+  kicker: string | null
+  subheadline: string | null
+  date: string
+  isoDate: string
+  page: string
+  bylines: BylineView[]
+  excerpt: string
+}
+
+/** An article as an item of a list (issue, tag, author, home). */
+export function articleCard(entry: ArticleEntry, tools: PageTools): ArticleCard {
+  const { record } = entry
+  return {
+    href: tools.href(entry.url),
+    title: tools.text(displayTitle(record)),
+    brief: record.headline === null,
+    kicker: record.kicker === null ? null : tools.text(record.kicker),
+    subheadline: record.subheadline === null || record.headline === null ? null : tools.text(record.subheadline),
+    date: tools.text(formatDate(record.issueDate)),
+    isoDate: record.issueDate,
+    page: tools.text(formatPage(record.page)),
+    bylines: bylineViews(entry, tools),
+    excerpt: tools.prose(excerptSource(record)),
+  }
+}

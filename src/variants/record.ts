@@ -1,0 +1,74 @@
+// An article's twin in the other script, and the two variants the site renders.
+import type { ArticleRecord } from '../types.ts'
+import type { Converters } from './opencc.ts'
+
+export type Script = ArticleRecord['script']
+
+/** One rendering of the site: its language tag, its URL prefix and how it converts text. */
+export interface Variant {
+  lang: 'zh-Hans' | 'zh-Hant'
+  script: Script
+  /** Prepended to every site path: '' for zh-Hans, 'zh-hant/' for zh-Hant. */
+  prefix: '' | 'zh-hant/'
+  /** Converts text written in Simplified (templates, labels, config, tag vocabulary) into this variant. */
+  convert: (text: string) => string
+  /** The record in this variant's script: itself when its source already is, else converted (cached). */
+  record: (record: ArticleRecord) => ArticleRecord
+}
+
+/** A copy of `record` with every reader-visible text field passed through `convert` (text, never markup). */
+export function convertRecord(record: ArticleRecord, convert: (text: string) => string): ArticleRecord {
+  const optional = (text: string | null) => (text === null ? null : convert(text))
+  return {
+    ...record,
+    headline: optional(record.headline),
+    kicker: optional(record.kicker),
+    subheadline: optional(record.subheadline),
+    bylines: record.bylines.map((byline) => ({
+      ...byline,
+      role: optional(byline.role),
+      names: byline.names.map(convert),
+      text: convert(byline.text),
+    })),
+    dateline: record.dateline && { ...record.dateline, text: convert(record.dateline.text) },
+    continuationMarkers: record.continuationMarkers.map((marker) => ({ ...marker, text: convert(marker.text) })),
+    sections: record.sections.map((section) => ({
+      ...section,
+      heading: optional(section.heading),
+      paragraphs: section.paragraphs.map(convert),
+    })),
+    tags: record.tags.map(convert),
+  }
+}
+
+/**
+ * `record` in `script`: unchanged when its source is written in that script — OpenCC's cn→tw
+ * is not idempotent on Traditional text (結合中心 → 結閤中心), so a source is never converted to itself —
+ * otherwise converted Simplified → Traditional or Traditional → Simplified.
+ */
+export function recordInScript(record: ArticleRecord, script: Script, converters: Converters): ArticleRecord {
+  if (record.script === script) return record
+  return convertRecord(record, script === 'hant' ? converters.toHant : converters.toHans)
+}
+
+/** The two variants the site renders, zh-Hans first; each converts a record once however often it is asked. */
+export function variantsFor(converters: Converters): [Variant, Variant] {
+  const make = (lang: Variant['lang'], script: Script, prefix: Variant['prefix'], convert: (text: string) => string): Variant => {
+    const converted = new WeakMap<ArticleRecord, ArticleRecord>()
+    return {
+      lang,
+      script,
+      prefix,
+      convert,
+      record(record) {
+        let twin = converted.get(record)
+        if (!twin) {
+          twin = recordInScript(record, script, converters)
+          converted.set(record, twin)
+        }
+        return twin
+      },
+    }
+  }
+  return [make('zh-Hans', 'hans', '', (text) => text), make('zh-Hant', 'hant', 'zh-hant/', converters.toHant)]
+}
