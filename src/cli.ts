@@ -1,11 +1,15 @@
 // The `news-archive` command: parse, check, build, dev.
-import { readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 import { configFileName, defaultConfig, parseConfig, type SiteConfig } from './config.ts'
-import { loadArchive, parseSource, readSource } from './load.ts'
+import { importPage } from './import.ts'
+import { attachMessages, loadArchive, parseSource, readSource } from './load.ts'
+import { matchContinuations } from './continuations.ts'
+import { parseRawPage } from './parse/raw-page.ts'
 import type { ArticleRecord } from './types.ts'
 
 const usage = `Usage: news-archive <command> [options]
@@ -14,6 +18,8 @@ Commands:
   parse <file>... [--issue-date YYYY-MM-DD] [--page N]   print the articles parsed from raw pages as JSON
   check [dir]                                            report every parser message for a folder (default: articles/)
   build [--articles DIR] [--out DIR] [--base-url URL]    build the site (default: articles/ → dist/)
+  import <page.txt> [--issue-date YYYY-MM-DD] [--page N] [--out DIR] [--force]
+                                                         split a raw page into one Markdown article per record
 `
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
@@ -27,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
         return await checkCommand(rest)
       case 'build':
         return await buildCommand(rest)
+      case 'import':
+        return await importCommand(rest)
       case undefined:
       case '--help':
       case '-h':
@@ -68,6 +76,7 @@ async function checkCommand(argv: string[]): Promise<number> {
   const dir = positionals[0] ?? config.config.articlesDir
   const archive = await loadArchive(dir)
   const files = [config.file, ...archive.files]
+  attachMessages(files, matchContinuations(archive.articleRecords).messages)
   const report = reporter(files, { quiet: true })
   process.stderr.write(report ? `${report}\n` : '')
   process.stderr.write(`${archive.files.length} files, ${archive.articleRecords.length} articles checked\n`)
@@ -90,6 +99,32 @@ async function buildCommand(argv: string[]): Promise<number> {
   // Loaded on demand: parse and check start faster without the renderer's dependencies.
   const { build } = await import('./build.ts')
   return build(settings, { root: process.cwd(), log: (line: string) => process.stderr.write(`${line}\n`) })
+}
+
+async function importCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { 'issue-date': { type: 'string' }, page: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } },
+  })
+  if (positionals.length !== 1) throw new Error('name one raw page file')
+  const pagePath = positionals[0] as string
+  const file = await readSource(pagePath)
+  const page = parseRawPage(file, { issueDate: values['issue-date'], page: values.page === undefined ? undefined : Number(values.page) })
+  const report = reporter([file], { quiet: true })
+  if (report) process.stderr.write(`${report}\n`)
+  if (page === null) return 1
+  const outDir = values.out ?? path.dirname(pagePath)
+  const articles = importPage(page).map((article) => ({ ...article, target: path.join(outDir, article.name) }))
+  const existing = articles.filter((article) => existsSync(article.target))
+  if (existing.length > 0 && !values.force) {
+    process.stderr.write(`news-archive import: would overwrite ${existing.map((article) => article.target).join(', ')}; nothing written (use --force to replace them)\n`)
+    return 1
+  }
+  await mkdir(outDir, { recursive: true })
+  for (const article of articles) await writeFile(article.target, article.text)
+  process.stderr.write(`Wrote ${articles.length} Markdown articles to ${outDir}/. Move ${pagePath} out of the articles folder: both would claim the same URLs.\n`)
+  return 0
 }
 
 /** The record as `parse` prints it: the fields of seed-expected.json first, then the rest. */

@@ -2,6 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import { parseMarkdownArticle } from './parse/markdown.ts'
 import { parseRawPage, type PageOverrides } from './parse/raw-page.ts'
 import type { ArticleRecord, ParsedPage } from './types.ts'
@@ -44,4 +45,16 @@ export async function loadArchive(dir: string): Promise<LoadedArchive> {
     if (page) pages.push(page)
   }
   return { files, pages, articleRecords: pages.flatMap((page) => page.articles) }
+}
+
+/** Put messages about the archive as a whole (URL clashes, unmatched jumps) on the VFile of the source they name. */
+export function attachMessages(files: VFile[], messages: VFileMessage[]): void {
+  for (const message of messages) {
+    let file = files.find((candidate) => candidate.path === message.file)
+    if (!file) {
+      file = new VFile({ path: message.file ?? 'site' })
+      files.push(file)
+    }
+    file.messages.push(message)
+  }
 }
