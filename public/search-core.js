@@ -4,7 +4,10 @@
 // excerpts. Plain ES module, no dependencies, no build step.
 
 /** Version of the files under search/; the client refuses an index of another format. */
-export const FORMAT = 1
+export const FORMAT = 2
+
+/** Documents per file under docs/<lang>/: a result list fetches a few small files, not one per result. */
+export const DOC_CHUNK = 64
 
 /** Posting flags: where in the article a term occurs (the low four bits hold its count in the body). */
 export const FIELD = { title: 8, byline: 4, tag: 2, heading: 1 }
@@ -200,8 +203,8 @@ export const MAX_QUERY_SHARDS = 16
  * @typedef {{ text: string, terms: string[] }} Phrase a run of the query (Han characters or a word) and its terms
  * @typedef {{ documents: number, shards: number, fold: string, years: [number, number, number][], tags: [string, string, string, number][] }} SearchMeta
  * years: [year, first document, last document]; tags: [key, zh-Hans label, zh-Hant label, article count]
- * @typedef {{ u: string, h: string, d: string, t: string }} SearchDocument
- * u: page path relative to the site root, h: headline, d: ISO date, t: byline and body text
+ * @typedef {{ u: string, h: string, d: string }} SearchDocument
+ * u: page path relative to the site root (with the script's prefix), h: headline, d: ISO date
  * @typedef {{ json: (path: string) => Promise<unknown>, bytes: (path: string) => Promise<Uint8Array> }} SearchLoader
  * paths are relative to the search folder
  * @typedef {{ year?: number | null, tag?: string | null }} SearchFilters
@@ -217,6 +220,8 @@ export function createSearcher(load) {
   let ready
   /** @type {Map<number, Promise<Map<string, { documents: number, postings: Uint8Array }>>>} */
   const shards = new Map()
+  /** @type {Map<string, Promise<[string, string, string][]>>} */
+  const chunks = new Map()
   const start = () => {
     ready ??= load.json('meta.json').then((raw) => {
       const meta = /** @type {SearchMeta & { format: number }} */ (raw)
@@ -280,11 +285,22 @@ export function createSearcher(load) {
       return { hits, phrases, fold }
     },
     /**
-     * One article's headline, date, link and text in the reader's script.
+     * One article's link, headline and date in the reader's script (its text is on its page).
      * @param {number} doc
      * @param {'zh-Hans' | 'zh-Hant'} lang
+     * @returns {Promise<SearchDocument>}
      */
-    document: async (doc, lang) => /** @type {SearchDocument} */ (await load.json(`text/${lang.toLowerCase()}/${doc}.json`)),
+    async document(doc, lang) {
+      const path = `docs/${lang.toLowerCase()}/${Math.floor(doc / DOC_CHUNK)}.json`
+      let chunk = chunks.get(path)
+      if (!chunk) {
+        chunk = /** @type {Promise<[string, string, string][]>} */ (load.json(path))
+        chunks.set(path, chunk)
+      }
+      const found = (await chunk)[doc % DOC_CHUNK]
+      if (!found) throw new Error(`no document ${doc}`)
+      return { u: found[0], h: found[1], d: found[2] }
+    },
   }
 }
 

@@ -1,10 +1,11 @@
 // @ts-check
 // The search page's client: reads the static index under search/ (see src/search/README.md
 // for the page's markup contract). Builds every result with DOM methods and textContent, so
-// no article text is ever parsed as HTML.
+// no article text is ever inserted as HTML. A result's excerpt is taken from the article's
+// own page (parsed with DOMParser, never run), so the index holds no copy of the texts.
 import { createSearcher, excerpt } from './search-core.js'
 
-const PAGE_SIZE = 20
+const PAGE_SIZE = 10
 
 /** @type {Record<'zh-Hans' | 'zh-Hant', Record<string, string>>} */
 const MESSAGES = {
@@ -90,7 +91,14 @@ function wire(form) {
         const documents = await Promise.all(page.map((hit) => searcher.document(hit.doc, lang)))
         if (current !== generation) return
         results.querySelector('[data-search-more]')?.remove()
-        for (const document of documents) results.append(resultItem(document, phrases, fold))
+        for (const found of documents) {
+          const { item, context } = resultItem(found)
+          results.append(item)
+          void pageText(found.u).then(
+            (body) => fillExcerpt(context, excerpt(body, phrases, fold)),
+            () => context.remove(),
+          )
+        }
         if (shown < hits.length) results.append(moreButton(text.more ?? '', showMore))
       }
       await showMore()
@@ -100,11 +108,20 @@ function wire(form) {
   }
 
   /**
-   * @param {import('./search-core.js').SearchDocument} found
-   * @param {import('./search-core.js').Phrase[]} phrases
-   * @param {(text: string) => string} fold
+   * The text of an article page: the blocks of its `[data-search-text]` elements (bylines, body), one a line.
+   * @param {string} path
    */
-  function resultItem(found, phrases, fold) {
+  async function pageText(path) {
+    const response = await fetch(new URL(path, siteRoot))
+    if (!response.ok) throw new Error(`${response.status} ${path}`)
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html')
+    const parts = [...page.querySelectorAll('[data-search-text]')]
+    const blocks = parts.flatMap((part) => (part.matches('p, h2, h3, h4, li') ? [part] : [...part.querySelectorAll('p, h2, h3, h4, li')]))
+    return blocks.map((block) => block.textContent ?? '').join('\n')
+  }
+
+  /** @param {import('./search-core.js').SearchDocument} found */
+  function resultItem(found) {
     const item = document.createElement('li')
     const heading = document.createElement('h2')
     const link = document.createElement('a')
@@ -113,17 +130,25 @@ function wire(form) {
     heading.append(link)
     const date = document.createElement('time')
     date.dateTime = found.d
-    date.textContent = found.d
+    const [y, m, d] = found.d.split('-').map(Number)
+    date.textContent = `${y}年${m}月${d}日`
     const context = document.createElement('p')
-    for (const segment of excerpt(found.t, phrases, fold)) {
-      if (segment.hit) {
-        const mark = document.createElement('mark')
-        mark.textContent = segment.text
-        context.append(mark)
-      } else context.append(segment.text)
-    }
     item.append(heading, date, context)
-    return item
+    return { item, context }
+  }
+}
+
+/**
+ * @param {HTMLElement} context
+ * @param {{ text: string, hit: boolean }[]} segments
+ */
+function fillExcerpt(context, segments) {
+  for (const segment of segments) {
+    if (segment.hit) {
+      const mark = document.createElement('mark')
+      mark.textContent = segment.text
+      context.append(mark)
+    } else context.append(segment.text)
   }
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
-import { configFileName, defaultConfig, parseConfig, type SiteConfig } from './config.ts'
+import { configFileName, defaultConfig, isBaseUrl, parseConfig, withTrailingSlash, type SiteConfig } from './config.ts'
 import { importPage } from './import.ts'
 import { attachMessages, loadArchive, parseSource, readSource } from './load.ts'
 import { matchContinuations } from './continuations.ts'
@@ -90,11 +90,13 @@ async function buildCommand(argv: string[]): Promise<number> {
     process.stderr.write(`${reporter([file])}\n`)
     return 1
   }
+  const baseUrl = values['base-url']
+  if (baseUrl !== undefined && !isBaseUrl(baseUrl)) throw new Error(`--base-url must be an absolute http(s) URL such as https://example.org/archive/, not \`${baseUrl}\``)
   const settings: SiteConfig = {
     ...config,
     articlesDir: values.articles ?? config.articlesDir,
     outDir: values.out ?? config.outDir,
-    baseUrl: values['base-url'] ?? config.baseUrl,
+    baseUrl: baseUrl === undefined ? config.baseUrl : withTrailingSlash(baseUrl),
   }
   // Loaded on demand: parse and check start faster without the renderer's dependencies.
   const { build } = await import('./build.ts')

@@ -85,7 +85,7 @@ export function parseConfig(file: VFile): SiteConfig {
       file.message(`Config \`${key}\` must be a positive whole number`, place(valueNode), 'news-archive:config-type').fatal = true
       continue
     }
-    if (name === 'baseUrl' && !/^https?:\/\/[^/]+/.test(String(value))) {
+    if (name === 'baseUrl' && !isBaseUrl(String(value))) {
       file.message('Config `baseUrl` must be an absolute http(s) URL', place(valueNode), 'news-archive:config-type').fatal = true
       continue
     }
@@ -98,4 +98,14 @@ export function parseConfig(file: VFile): SiteConfig {
 /** `https://x.org/archive` → `https://x.org/archive/`: internal links are resolved against a folder. */
 export function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`
+}
+
+/** Is this an absolute http(s) URL a site can be served from? */
+export function isBaseUrl(url: string): boolean {
+  if (!/^https?:\/\/[^/]+/u.test(url)) return false
+  try {
+    return new URL(url).protocol.startsWith('http')
+  } catch {
+    return false
+  }
 }

@@ -12,7 +12,7 @@ export class SiteWriter {
   count = 0
   private readonly written = new Set<string>()
   private readonly pending = new Set<Promise<void>>()
-  private readonly dirs = new Set<string>()
+  private readonly dirs = new Map<string, Promise<void>>()
 
   private constructor(
     readonly outDir: string,
@@ -78,9 +78,14 @@ export class SiteWriter {
     return target
   }
 
-  private async ensureDir(dir: string): Promise<void> {
-    if (this.dirs.has(dir)) return
-    this.dirs.add(dir)
-    await mkdir(dir, { recursive: true })
+  // Every write into a folder waits for the one mkdir of it: two files of a new folder queued
+  // back to back must not race the folder's creation.
+  private ensureDir(dir: string): Promise<void> {
+    let made = this.dirs.get(dir)
+    if (!made) {
+      made = mkdir(dir, { recursive: true }).then(() => {})
+      this.dirs.set(dir, made)
+    }
+    return made
   }
 }

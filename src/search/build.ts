@@ -1,15 +1,17 @@
 // The search index: static files a browser queries without a server (see README.md).
 import type { ArticleRecord } from '../types.ts'
 import type { Variant } from '../variants/record.ts'
-import { createFolder, FIELD, FORMAT, scanTerms, shardOf, TAG_TERM } from '../../public/search-core.js'
+import { createFolder, DOC_CHUNK, FIELD, FORMAT, scanTerms, shardOf, TAG_TERM } from '../../public/search-core.js'
 import { foldPairs } from './fold.ts'
 import { InvertedIndex } from './postings.ts'
 
 export interface SearchIndexOptions {
-  /** The site's variants (zh-Hans and zh-Hant): each article's text and link in the reader's script. */
+  /** The site's variants (zh-Hans and zh-Hant): each article's headline and link in the reader's script. */
   variants: readonly Variant[]
   /** An article page's path relative to the site root, without the variant prefix, e.g. `2019/12/10/2-1/`. */
   articlePath: (record: ArticleRecord) => string
+  /** The article's tags as the site lists them, in Simplified (default: its front matter tags in Simplified). */
+  tags?: (record: ArticleRecord) => string[]
   /** Folder of the index in the output, ending in `/`. */
   directory?: string
   /** Aimed-at size of one shard file; a query fetches one per distinct term. */
@@ -27,7 +29,7 @@ export interface SearchIndex {
   stats: { bytes: number; documents: number; terms: number; shards: number }
 }
 
-/** Build the search files for `articleRecords`: meta.json, shards/N.bin and text/<lang>/<doc>.json. */
+/** Build the search files for `articleRecords`: meta.json, shards/N.bin and docs/<lang>/<chunk>.json. */
 export function buildSearchIndex(articleRecords: readonly ArticleRecord[], options: SearchIndexOptions): SearchIndex {
   const directory = options.directory ?? 'search/'
   const pairs = foldPairs()
@@ -40,30 +42,39 @@ export function buildSearchIndex(articleRecords: readonly ArticleRecord[], optio
   const files: SearchIndexFile[] = []
   const years: [number, number, number][] = []
   const tags = new Map<string, [string, string, string, number]>()
-  const [hansVariant, hantVariant] = [variantOf(options.variants, 'hans'), variantOf(options.variants, 'hant')]
+  const hansVariant = variantOf(options.variants, 'hans')
+  const hantVariant = variantOf(options.variants, 'hant')
+  const tagsOf = options.tags ?? ((record: ArticleRecord) => hansVariant.record(record).tags)
+  // Headline, date and link of each document, per script, in chunks of DOC_CHUNK documents: a
+  // result list fetches a few small chunks; the excerpt comes from the article page itself.
+  const chunks = new Map<Variant, [string, string, string][]>(options.variants.map((variant) => [variant, []]))
 
   records.forEach((record, doc) => {
-    indexRecord(index, doc, record, fold)
+    const recordTags = tagsOf(record)
+    indexRecord(index, doc, record, recordTags, fold)
     const year = Number(record.issueDate.slice(0, 4))
     const last = years.at(-1)
     if (last?.[0] === year) last[2] = doc
     else years.push([year, doc, doc])
-    const hansTags = hansVariant.record(record).tags
-    const hantTags = hantVariant.record(record).tags
-    hansTags.forEach((tag, i) => {
+    for (const tag of recordTags) {
       const key = fold(tag)
-      const entry = tags.get(key) ?? [key, tag, hantTags[i] ?? tag, 0]
+      const entry = tags.get(key) ?? [key, tag, hantVariant.convert(tag), 0]
       entry[3]++
       tags.set(key, entry)
-    })
+    }
     for (const variant of options.variants) {
       const twin = variant.record(record)
-      files.push({ path: `${directory}text/${variant.lang.toLowerCase()}/${doc}.json`, contents: JSON.stringify(documentOf(twin, variant.prefix + options.articlePath(record))) })
+      chunks.get(variant)!.push([variant.prefix + options.articlePath(record), twin.headline ?? twin.subheadline ?? twin.kicker ?? '', record.issueDate])
     }
   })
 
   const shards = index.shards(options.shardBytes ?? 32 * 1024, shardOf)
   shards.forEach((contents, shard) => files.push({ path: `${directory}shards/${shard}.bin`, contents }))
+  for (const [variant, documents] of chunks) {
+    for (let first = 0; first < documents.length; first += DOC_CHUNK) {
+      files.push({ path: `${directory}docs/${variant.lang.toLowerCase()}/${first / DOC_CHUNK}.json`, contents: JSON.stringify(documents.slice(first, first + DOC_CHUNK)) })
+    }
+  }
   const meta = { format: FORMAT, documents: records.length, shards: shards.length, fold: pairs, years, tags: [...tags.values()] }
   files.push({ path: `${directory}meta.json`, contents: JSON.stringify(meta) })
 
@@ -74,7 +85,7 @@ export function buildSearchIndex(articleRecords: readonly ArticleRecord[], optio
 
 // Every field a reader might search, with the flag that ranks a hit in it. The dateline is
 // not listed: it opens the first paragraph.
-function indexRecord(index: InvertedIndex, doc: number, record: ArticleRecord, fold: (text: string) => string) {
+function indexRecord(index: InvertedIndex, doc: number, record: ArticleRecord, tags: string[], fold: (text: string) => string) {
   const add = (text: string | null, flags: number) => {
     if (!text) return
     const count = flags === 0 ? 1 : 0
@@ -88,22 +99,14 @@ function indexRecord(index: InvertedIndex, doc: number, record: ArticleRecord, f
   add(record.kicker, FIELD.title)
   add(record.subheadline, FIELD.title)
   for (const byline of record.bylines) for (const name of byline.names) add(name, FIELD.byline)
-  for (const tag of record.tags) {
+  for (const tag of new Set(tags.map(fold))) {
     add(tag, FIELD.tag)
-    index.noteWord(doc, TAG_TERM + fold(tag), 0, 0)
+    index.noteWord(doc, TAG_TERM + tag, 0, 0)
   }
   for (const section of record.sections) {
     add(section.heading, FIELD.heading)
     for (const paragraph of section.paragraphs) add(paragraph, 0)
   }
-}
-
-function documentOf(record: ArticleRecord, path: string) {
-  const lines = [
-    ...record.bylines.map((byline) => byline.text),
-    ...record.sections.flatMap((section) => (section.heading ? [section.heading, ...section.paragraphs] : section.paragraphs)),
-  ]
-  return { u: path, h: record.headline ?? record.subheadline ?? record.kicker ?? '', d: record.issueDate, t: lines.join('\n') }
 }
 
 function variantOf(variants: readonly Variant[], script: Variant['script']): Variant {

@@ -1,5 +1,6 @@
 // The character table that folds both scripts to one for search, derived from OpenCC's
 // single-character dictionaries at build time and shipped to the browser in meta.json.
+import { createFolder } from '../../public/search-core.js'
 import { characterTables } from '../variants/opencc.ts'
 
 /**
@@ -21,4 +22,12 @@ export function foldPairs(): string {
     if (simplified !== char && char.length === 1 && simplified.length === 1) pairs += char + simplified
   }
   return pairs
+}
+
+let folder: ((text: string) => string) | undefined
+
+/** The search folding as a function (built once): Traditional and regional forms → Simplified, one unit for one. */
+export function foldScript(text: string): string {
+  folder ??= createFolder(foldPairs())
+  return folder(text)
 }

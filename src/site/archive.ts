@@ -1,5 +1,6 @@
 // The archive as the site sees it: entries with URLs, issues, tags and authors, and every URL conflict.
 import { VFileMessage } from 'vfile-message'
+import { foldScript } from '../search/fold.ts'
 import type { ArticleRecord } from '../types.ts'
 import type { ArticleEntry, AuthorRef, IssuePage, TagRef } from './route-types.ts'
 import { articleTags } from './tags.ts'
@@ -62,8 +63,10 @@ export function buildArchive(articleRecords: ArticleRecord[], vocabulary: TagVoc
       messages.push(conflictMessage(`Slug \`${slug}\` must be lowercase ASCII words joined by hyphens; using \`${record.page}-${record.position}\``, origin, 'news-archive:slug-invalid'))
       slug = null
     }
-    const tags = articleTags(record, vocabulary).map((name) => tagRefs.ref(name, origin)).filter((ref): ref is TagRef => ref !== null)
-    const names = [...new Set(record.bylines.flatMap((byline) => byline.names))]
+    // Names from a Traditional source are registered in Simplified: one author, one tag, one URL in both scripts.
+    const registered = (name: string) => (record.script === 'hant' ? foldScript(name) : name)
+    const tags = articleTags(record, vocabulary).map((name) => tagRefs.ref(registered(name), origin)).filter((ref): ref is TagRef => ref !== null)
+    const names = [...new Set(record.bylines.flatMap((byline) => byline.names.map(registered)))]
     const authors = names.map((name) => authorRefs.ref(name, origin, { surname: true })).filter((ref): ref is AuthorRef => ref !== null)
     entries.push({ id: record.id, url: articleUrl({ ...record, slug }), record, tags, authors })
   }
@@ -93,7 +96,10 @@ export function buildArchive(articleRecords: ArticleRecord[], vocabulary: TagVoc
   }
 }
 
-/** Names → ASCII slugs under one URL prefix; a slug two names want is an error naming both sources. */
+/**
+ * Names → ASCII slugs under one URL prefix; a slug two names want is an error naming both sources.
+ * Names are known by their folded form, so 楊曉梅 finds the 杨晓梅 already registered.
+ */
 class SlugRegistry {
   private refsByName = new Map<string, { ref: TagRef; origin: Origin }>()
   private namesBySlug = new Map<string, string>()
@@ -106,19 +112,20 @@ class SlugRegistry {
   ) {}
 
   declare(name: string, slug: string | null, origin: Origin, options: { surname?: boolean } = {}): TagRef | null {
-    const known = this.refsByName.get(name)
+    const key = foldScript(name)
+    const known = this.refsByName.get(key)
     if (known) return known.ref
-    if (this.refused.has(name)) return null
+    if (this.refused.has(key)) return null
     const finalSlug = slug ?? pinyinSlug(name, options)
     if (finalSlug === '') {
-      this.refused.add(name)
+      this.refused.add(key)
       this.messages.push(conflictMessage(`The ${this.what} \`${name}\` has no ASCII reading for its URL; give it a slug in the vocabulary`, origin, `news-archive:${this.what}-slug`))
       return null
     }
     const holder = this.namesBySlug.get(finalSlug)
     if (holder !== undefined) {
-      this.refused.add(name)
-      const other = this.refsByName.get(holder)!.origin
+      this.refused.add(key)
+      const other = this.refsByName.get(foldScript(holder))!.origin
       this.messages.push(
         conflictMessage(
           `The ${this.what}s \`${holder}\` (${other.file}:${other.line}) and \`${name}\` (${origin.file}:${origin.line}) both want the URL \`${this.prefix}${finalSlug}/\`; give one a slug in the vocabulary`,
@@ -129,13 +136,13 @@ class SlugRegistry {
       return null
     }
     const ref: TagRef = { name, slug: finalSlug, url: `${this.prefix}${finalSlug}/` }
-    this.refsByName.set(name, { ref, origin })
+    this.refsByName.set(key, { ref, origin })
     this.namesBySlug.set(finalSlug, name)
     return ref
   }
 
   ref(name: string, origin: Origin, options: { surname?: boolean } = {}): TagRef | null {
-    return this.refsByName.get(name)?.ref ?? this.declare(name, null, origin, options)
+    return this.refsByName.get(foldScript(name))?.ref ?? this.declare(name, null, origin, options)
   }
 
   all(): TagRef[] {

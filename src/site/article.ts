@@ -69,16 +69,17 @@ function continuedPart(entry: ArticleEntry, issueEntries: ArticleEntry[], direct
 export function renderArticle(route: ArticleRoute, ctx: RenderContext): SiteFile[] {
   const tools = pageTools(ctx)
   const { entry } = route
-  const { record } = entry
+  // Text in the variant's script; URLs, ids and author links stay the source's.
+  const record = tools.inScript(entry.record)
   const partHref = (part: ArticleEntry | null, page: number) => (part && part.record.page === page ? tools.href(part.url) : null)
   const body = renderArticleBody(record, {
-    convert: ctx.variant.convert,
+    convert: (text) => text,
     typography: ctx.config.typography,
     continuationHref: (direction, page) => partHref(direction === 'from' ? route.continuedFrom : route.continuedTo, page),
   })
-  const title = tools.text(displayTitle(record))
-  const description = tools.prose(excerptSource(record, 120))
-  const neighbour = (other: ArticleEntry | null) => (other ? { href: tools.href(other.url), title: tools.text(displayTitle(other.record)) } : null)
+  const title = tools.recordText(displayTitle(record))
+  const description = tools.recordProse(excerptSource(record, 120))
+  const neighbour = (other: ArticleEntry | null) => (other ? { href: tools.href(other.url), title: tools.recordText(displayTitle(tools.inScript(other.record))) } : null)
   return renderPage(
     route,
     ctx,
@@ -93,8 +94,8 @@ export function renderArticle(route: ArticleRoute, ctx: RenderContext): SiteFile
       article: {
         title,
         brief: record.headline === null,
-        kicker: record.kicker === null ? null : tools.text(record.kicker),
-        subheadline: record.subheadline === null || record.headline === null ? null : tools.text(record.subheadline),
+        kicker: record.kicker === null ? null : tools.recordText(record.kicker),
+        subheadline: record.subheadline === null || record.headline === null ? null : tools.recordText(record.subheadline),
         bylines: bylineViews(entry, tools),
         date: tools.text(formatDate(record.issueDate)),
         isoDate: record.issueDate,

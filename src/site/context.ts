@@ -2,6 +2,9 @@
 import { fileURLToPath } from 'node:url'
 import nunjucks from 'nunjucks'
 import type { SiteConfig } from '../config.ts'
+import type { Variant } from '../variants/record.ts'
+
+export type { Variant } from '../variants/record.ts'
 
 /** One output file, path posix and relative to the output folder. */
 export interface SiteFile {
@@ -9,16 +12,9 @@ export interface SiteFile {
   contents: string | Uint8Array
 }
 
-/** A script the site is rendered in; text is converted with `convert` before it enters a tree or template. */
-export interface Variant {
-  lang: 'zh-Hans' | 'zh-Hant'
-  prefix: '' | 'zh-hant/'
-  convert: (text: string) => string
-}
-
 export interface RenderContext {
   config: SiteConfig
-  /** The variant being rendered. */
+  /** The variant being rendered: article text comes from `variant.record`, every other text goes through `variant.convert`. */
   variant: Variant
   /** All configured variants, the default (unprefixed) one first; more than one adds the script switch and hreflang links. */
   variants: Variant[]
@@ -27,8 +23,8 @@ export interface RenderContext {
   searchUrl: string | null
 }
 
-/** The Simplified, unprefixed variant: the source script. */
-export const simplifiedVariant: Variant = { lang: 'zh-Hans', prefix: '', convert: (text) => text }
+/** The Simplified, unprefixed variant without converters: records are shown as their sources wrote them. */
+export const simplifiedVariant: Variant = { lang: 'zh-Hans', script: 'hans', prefix: '', convert: (text) => text, record: (record) => record }
 
 /** The templates/ folder shipped with news-archive. */
 export const defaultTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))

@@ -38,16 +38,16 @@ export function renderFeeds(route: FeedsRoute, ctx: RenderContext): SiteFile[] {
     feedLinks: { atom: tools.absolute('feed.xml'), rss: tools.absolute('rss.xml'), json: tools.absolute('feed.json') },
   })
   for (const entry of route.entries) {
-    const { record } = entry
+    const record = tools.inScript(entry.record)
     feed.addItem({
-      title: tools.text(displayTitle(record)),
+      title: tools.recordText(displayTitle(record)),
       id: tools.absolute(entry.url),
       link: tools.absolute(entry.url),
       date: paperDate(record.issueDate),
       published: paperDate(record.issueDate),
-      description: tools.prose(excerptSource(record, 160)),
+      description: tools.recordProse(excerptSource(record, 160)),
       content: renderArticleBody(record, {
-        convert: ctx.variant.convert,
+        convert: (text) => text,
         typography: ctx.config.typography,
         continuationHref: () => null,
       }),
@@ -56,8 +56,21 @@ export function renderFeeds(route: FeedsRoute, ctx: RenderContext): SiteFile[] {
     })
   }
   return [
-    { path: `${prefix}feed.xml`, contents: feed.atom1() },
+    // `feed` writes no language into Atom (xml:lang) or JSON Feed (1.1's `language`); readers need it to pick a font and voice.
+    { path: `${prefix}feed.xml`, contents: feed.atom1().replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${ctx.variant.lang}">`) },
     { path: `${prefix}rss.xml`, contents: feed.rss2() },
-    { path: `${prefix}feed.json`, contents: feed.json1() },
+    { path: `${prefix}feed.json`, contents: jsonFeed11(feed.json1(), ctx.variant.lang) },
   ]
+}
+
+/** `feed`'s JSON Feed 1 as JSON Feed 1.1: the feed's language, and `authors` lists in place of `author`. */
+function jsonFeed11(json1: string, language: string): string {
+  const { version: _version, items, ...rest } = JSON.parse(json1) as { version: string; items: ({ author?: unknown } & Record<string, unknown>)[] }
+  const upgraded = {
+    version: 'https://jsonfeed.org/version/1.1',
+    ...rest,
+    language,
+    items: items.map(({ author, ...item }) => (author === undefined ? item : { ...item, authors: Array.isArray(author) ? author : [author] })),
+  }
+  return JSON.stringify(upgraded, null, 4)
 }

@@ -13,6 +13,7 @@ import { monthRoutes, renderMonth } from './month.ts'
 import { notFoundRoute, renderNotFound } from './not-found.ts'
 import { renderRobots, robotsRoute } from './robots.ts'
 import type { Route } from './route-types.ts'
+import { renderSearch, searchRoute } from './search-page.ts'
 import { renderSitemap, sitemapRoute } from './sitemap.ts'
 import { renderTag, renderTagIndex, tagIndexRoute, tagRoutes } from './tag.ts'
 import type { TagVocabulary } from './vocabulary.ts'
@@ -23,6 +24,7 @@ export type * from './route-types.ts'
 export { emptyVocabulary, parseVocabulary, type AuthorDefinition, type TagDefinition, type TagVocabulary } from './vocabulary.ts'
 export { articleUrl, outputPath, pinyinSlug } from './urls.ts'
 export { articleTags } from './tags.ts'
+export { searchPageUrl } from './search-page.ts'
 
 /** Records → every route of the site; URL conflicts and bad slugs come back as fatal messages with `file` set. */
 export function planSite(articleRecords: ArticleRecord[], config: SiteConfig, vocabulary: TagVocabulary): { routes: Route[]; messages: VFileMessage[] } {
@@ -49,7 +51,7 @@ export function planSite(articleRecords: ArticleRecord[], config: SiteConfig, vo
     routes.push(route)
   }
   for (const route of [homeRoute(archive, config), ...articles, ...issueRoutes(archive, config), ...monthRoutes(archive, config), ...yearRoutes(archive, config), archiveRoute(archive, config)]) add(route)
-  for (const route of [tagIndexRoute(archive, config), ...tagRoutes(archive, config), authorIndexRoute(archive, config), ...authorRoutes(archive, config)]) add(route)
+  for (const route of [tagIndexRoute(archive, config), ...tagRoutes(archive, config), authorIndexRoute(archive, config), ...authorRoutes(archive, config), searchRoute(archive)]) add(route)
   for (const route of [notFoundRoute(config), feedsRoute(archive, config), robotsRoute()]) add(route)
   add(sitemapRoute(routes))
   return { routes, messages }
@@ -78,6 +80,8 @@ export function renderRoute(route: Route, context: RenderContext): SiteFile[] {
       return renderAuthorIndex(route, context)
     case 'author':
       return renderAuthor(route, context)
+    case 'search':
+      return renderSearch(route, context)
     case 'not-found':
       return renderNotFound(route, context)
     case 'feeds':

@@ -1,6 +1,7 @@
 // The page shell every HTML page shares: head, header nav, script switch, footer.
 import { withTrailingSlash } from '../config.ts'
 import { typesetCjk } from '../render/typography.ts'
+import type { ArticleRecord } from '../types.ts'
 import type { RenderContext, SiteFile, Variant } from './context.ts'
 import { labels, type Labels } from './labels.ts'
 import type { PageKind, Route } from './route-types.ts'
@@ -12,10 +13,16 @@ export interface PageTools {
   href: (url: string, variant?: Variant) => string
   /** Absolute URL of a site-relative URL (canonical, feeds, JSON-LD). */
   absolute: (url: string, variant?: Variant) => string
-  /** Source text for display: converted to the variant's script, typeset when typography is on. */
+  /** Simplified text (labels, config, tag and author names) for display: converted to the variant's script, typeset when typography is on. */
   text: (source: string) => string
-  /** Paragraph text for display: as `text`, and extraction spaces between CJK characters removed. */
+  /** Simplified paragraph text for display: as `text`, and extraction spaces between CJK characters removed. */
   prose: (source: string) => string
+  /** Article text already in the variant's script (from `variant.record`): typeset, never converted again. */
+  recordText: (shown: string) => string
+  /** Article paragraph text already in the variant's script: as `recordText`, extraction spaces removed. */
+  recordProse: (shown: string) => string
+  /** The record in the variant's script (converted once per build, never converted into its own script). */
+  inScript: (record: ArticleRecord) => ArticleRecord
   /** Interface labels in the variant's script. */
   t: Labels
 }
@@ -36,11 +43,16 @@ function labelsFor(variant: Variant): Labels {
 export function pageTools(ctx: RenderContext): PageTools {
   const base = withTrailingSlash(ctx.config.baseUrl)
   const basePath = new URL(base).pathname
+  const typeset = (text: string) => (ctx.config.typography ? typesetCjk(text) : text)
+  const typesetProse = (text: string) => (ctx.config.typography ? typesetCjk(text, { removeSpaces: true }) : text)
   return {
     href: (url, variant = ctx.variant) => `${basePath}${variant.prefix}${url}`,
     absolute: (url, variant = ctx.variant) => new URL(`${variant.prefix}${url}`, base).href,
-    text: (source) => (ctx.config.typography ? typesetCjk(ctx.variant.convert(source)) : ctx.variant.convert(source)),
-    prose: (source) => (ctx.config.typography ? typesetCjk(ctx.variant.convert(source), { removeSpaces: true }) : ctx.variant.convert(source)),
+    text: (source) => typeset(ctx.variant.convert(source)),
+    prose: (source) => typesetProse(ctx.variant.convert(source)),
+    recordText: typeset,
+    recordProse: typesetProse,
+    inScript: (record) => ctx.variant.record(record),
     t: labelsFor(ctx.variant),
   }
 }
@@ -58,7 +70,7 @@ export interface PageHead {
   nextUrl?: string | null
 }
 
-const navKinds: Partial<Record<PageKind, string>> = { home: 'home', archive: 'archive', year: 'archive', month: 'archive', issue: 'archive', 'tag-index': 'tags', tag: 'tags', 'author-index': 'authors', author: 'authors' }
+const navKinds: Partial<Record<PageKind, string>> = { home: 'home', archive: 'archive', year: 'archive', month: 'archive', issue: 'archive', 'tag-index': 'tags', tag: 'tags', 'author-index': 'authors', author: 'authors', search: 'search' }
 const scriptNames: Record<Variant['lang'], string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體' }
 
 /** Render `route` with its template into the page shell; the one HTML file of the route. */

@@ -13,6 +13,7 @@ export type PageKind =
   | 'tag'
   | 'author-index'
   | 'author'
+  | 'search'
   | 'not-found'
   | 'feeds'
   | 'sitemap'
@@ -152,6 +153,14 @@ export interface AuthorRoute extends RouteBase {
   pagination: Pagination
 }
 
+export interface SearchRoute extends RouteBase {
+  kind: 'search'
+  /** Years that have issues, newest first: the year filter. */
+  years: string[]
+  /** Tags by article count, most used first: the tag filter. */
+  tags: CountedRef[]
+}
+
 export interface NotFoundRoute extends RouteBase {
   kind: 'not-found'
 }
@@ -183,6 +192,7 @@ export type Route =
   | TagRoute
   | AuthorIndexRoute
   | AuthorRoute
+  | SearchRoute
   | NotFoundRoute
   | FeedsRoute
   | SitemapRoute

@@ -3,7 +3,7 @@ import type { RenderContext, SiteFile } from './context.ts'
 import { pageTools } from './layout.ts'
 import type { Route, SitemapRoute } from './route-types.ts'
 
-const htmlKinds = new Set<Route['kind']>(['home', 'article', 'issue', 'month', 'year', 'archive', 'tag-index', 'tag', 'author-index', 'author'])
+const htmlKinds = new Set<Route['kind']>(['home', 'article', 'issue', 'month', 'year', 'archive', 'tag-index', 'tag', 'author-index', 'author', 'search'])
 
 /** The sitemap route over the other routes. */
 export function sitemapRoute(routes: Route[]): SitemapRoute {

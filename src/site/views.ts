@@ -1,5 +1,6 @@
 // View models shared by page kinds: an article as a list item, bylines with author links.
 import { leadingContinuation, trailingContinuation } from '../render/continuation.ts'
+import { foldScript } from '../search/fold.ts'
 import type { ArticleRecord } from '../types.ts'
 import { formatDate, formatPage } from './labels.ts'
 import type { PageTools } from './layout.ts'
@@ -34,16 +35,23 @@ export interface BylineView {
   names: { name: string; href: string | null }[]
 }
 
-/** Bylines with each name linked to its author page (when the name has one). */
+/**
+ * Bylines in the variant's script, each name linked to its author page (when the name has one):
+ * the link comes from the source's name, so 楊曉梅 on a zh-Hant page links to 杨晓梅's page.
+ */
 export function bylineViews(entry: ArticleEntry, tools: PageTools): BylineView[] {
-  const authorsByName = new Map<string, AuthorRef>(entry.authors.map((author) => [author.name, author]))
-  return entry.record.bylines.map((byline) => ({
-    role: byline.role === null ? null : tools.text(byline.role),
-    names: byline.names.map((name) => {
-      const author = authorsByName.get(name)
-      return { name: tools.text(name), href: author ? tools.href(author.url) : null }
-    }),
-  }))
+  const authorsByKey = new Map<string, AuthorRef>(entry.authors.map((author) => [foldScript(author.name), author]))
+  const shown = tools.inScript(entry.record)
+  return entry.record.bylines.map((byline, index) => {
+    const shownByline = shown.bylines[index] ?? byline
+    return {
+      role: shownByline.role === null ? null : tools.recordText(shownByline.role),
+      names: byline.names.map((name, nameIndex) => {
+        const author = authorsByKey.get(foldScript(name))
+        return { name: tools.recordText(shownByline.names[nameIndex] ?? name), href: author ? tools.href(author.url) : null }
+      }),
+    }
+  })
 }
 
 export interface ArticleCard {
@@ -61,17 +69,17 @@ export interface ArticleCard {
 
 /** An article as an item of a list (issue, tag, author, home). */
 export function articleCard(entry: ArticleEntry, tools: PageTools): ArticleCard {
-  const { record } = entry
+  const record = tools.inScript(entry.record)
   return {
     href: tools.href(entry.url),
-    title: tools.text(displayTitle(record)),
+    title: tools.recordText(displayTitle(record)),
     brief: record.headline === null,
-    kicker: record.kicker === null ? null : tools.text(record.kicker),
-    subheadline: record.subheadline === null || record.headline === null ? null : tools.text(record.subheadline),
+    kicker: record.kicker === null ? null : tools.recordText(record.kicker),
+    subheadline: record.subheadline === null || record.headline === null ? null : tools.recordText(record.subheadline),
     date: tools.text(formatDate(record.issueDate)),
     isoDate: record.issueDate,
     page: tools.text(formatPage(record.page)),
     bylines: bylineViews(entry, tools),
-    excerpt: tools.prose(excerptSource(record)),
+    excerpt: tools.recordProse(excerptSource(record)),
   }
 }

@@ -27,7 +27,8 @@ describe('every built HTML page', () => {
 
   it('covers every page kind', () => {
     const kinds = new Set(htmlFiles.map((file) => readFileSync(path.join(out, file), 'utf8').match(/<body class="kind-([a-z-]+)"/)?.[1] ?? `no kind: ${file}`))
-    expect([...kinds].sort()).toEqual(['archive', 'article', 'author', 'author-index', 'home', 'issue', 'month', 'not-found', 'tag', 'tag-index', 'year'])
+    expect([...kinds]).toEqual(expect.arrayContaining(['archive', 'article', 'author', 'author-index', 'home', 'issue', 'month', 'not-found', 'tag', 'tag-index', 'year']))
+    expect([...kinds].filter((kind) => kind.startsWith('no kind'))).toEqual([])
   })
 
   it('passes html-validate:recommended with 0 errors', async () => {

@@ -4,7 +4,9 @@ import path from 'node:path'
 import type { Element, Root } from 'hast'
 import { select, selectAll } from 'hast-util-select'
 import { toText } from 'hast-util-to-text'
+import { tmpdir } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli.ts'
 import { buildSite, fixtureArticles, hashTree, linkTargets, listFiles, readPage, readPageText, repositoryRoot, tempDir } from './built-site.ts'
 
 const temps: string[] = []
@@ -167,11 +169,11 @@ describe('building the fixture archive', () => {
     expect(yang).toEqual(expect.arrayContaining(['/2019/11/26/1-1/', '/2019/11/26/2-1/', '/2019/12/10/1-2/']))
   })
 
-  it('lists every HTML page but 404 in the sitemap, and points robots.txt at it', () => {
+  it('lists every HTML page but the 404 pages in the sitemap, and points robots.txt at it', () => {
     const sitemap = readFileSync(path.join(out, 'sitemap.xml'), 'utf8')
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])
     const pages = listFiles(out)
-      .filter((file) => file.endsWith('.html') && file !== '404.html')
+      .filter((file) => file.endsWith('.html') && path.basename(file) !== '404.html')
       .map((file) => `http://127.0.0.1:8080/${file.replace(/index\.html$/, '')}`)
     expect([...locs].sort()).toEqual(pages.sort())
     expect(readFileSync(path.join(out, 'robots.txt'), 'utf8')).toContain('Sitemap: http://127.0.0.1:8080/sitemap.xml')
@@ -276,5 +278,14 @@ describe.each(['https://example.org/archive/', 'https://example.org/archive'])('
     const jsonFeed = JSON.parse(readFileSync(path.join(archiveOut, 'feed.json'), 'utf8')) as { feed_url: string; items: { url: string }[] }
     expect(jsonFeed.feed_url).toBe('https://example.org/archive/feed.json')
     expect(jsonFeed.items.filter((item) => !item.url.startsWith('https://example.org/archive/'))).toEqual([])
+  })
+})
+
+describe('a base URL given on the command line', () => {
+  it('is refused before building when it is not an absolute http(s) URL, naming --base-url (exit 1)', async () => {
+    const { code, stderr } = await runCli(['build', '--out', path.join(tmpdir(), 'news-archive-never-built'), '--base-url', 'example.org/archive'])
+    expect(code).toBe(1)
+    expect(stderr).toContain('--base-url must be an absolute http(s) URL')
+    expect(existsSync(path.join(tmpdir(), 'news-archive-never-built'))).toBe(false)
   })
 })

@@ -5,7 +5,7 @@ import { createRenderContext, planSite, renderRoute, type PageKind, type TagVoca
 import { fixtureArchive } from './records.ts'
 
 const vocabulary: TagVocabulary = { source: 'tags.yaml', tags: [{ name: '养老', terms: ['养老'], slug: null, line: 1 }, { name: '宪法', terms: ['宪法'], slug: null, line: 2 }], authors: [] }
-const htmlKinds: PageKind[] = ['home', 'article', 'issue', 'month', 'year', 'archive', 'tag-index', 'tag', 'author-index', 'author', 'not-found']
+const htmlKinds: PageKind[] = ['home', 'article', 'issue', 'month', 'year', 'archive', 'tag-index', 'tag', 'author-index', 'author', 'search', 'not-found']
 
 describe('rendered pages', () => {
   const config = { ...defaultConfig, pageSize: 2 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { defaultConfig } from '../../src/config.ts'
 import { createRenderContext, emptyVocabulary, planSite, renderRoute, simplifiedVariant, type Variant } from '../../src/site/index.ts'
+import { convertRecord } from '../../src/variants/record.ts'
 import { fixtureArchive } from './records.ts'
 
-const traditional: Variant = { lang: 'zh-Hant', prefix: 'zh-hant/', convert: (text) => text.replaceAll('报', '報').replaceAll('区', '區') }
+const toyConvert = (text: string) => text.replaceAll('报', '報').replaceAll('区', '區')
+const traditional: Variant = { lang: 'zh-Hant', script: 'hant', prefix: 'zh-hant/', convert: toyConvert, record: (record) => convertRecord(record, toyConvert) }
 
 function renderArticle(config = defaultConfig, options: Parameters<typeof createRenderContext>[1] = {}) {
   const { routes } = planSite(fixtureArchive(), config, emptyVocabulary)

@@ -1,0 +1,204 @@
+// The output folder is a link to one of two trees beside it. A build brings the other tree up to
+// date, writing only what differs, and then swings the link over in one rename: a build that fails
+// or is killed leaves the site being served exactly as it was, and a build that changes nothing
+// touches nothing.
+import { link, lstat, mkdir, readlink, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+/** Path (posix, relative to the site root) → digest of its contents. */
+export type FileDigests = Map<string, string>
+
+/** What the trees held after the last build, as remembered in the cache. */
+export interface TreesState {
+  live: 'a' | 'b'
+  files: Record<'a' | 'b', FileDigests | null>
+}
+
+export interface UpdateResult {
+  written: number
+  linked: number
+  removed: number
+  /** False when the new site equals the live one: nothing was touched. */
+  swapped: boolean
+}
+
+/** Writes slow down past this many in flight; async and batched is the fastest way to many small files. */
+const concurrency = 64
+
+/** The two trees behind an output folder. */
+export class SiteTrees {
+  private constructor(
+    readonly outDir: string,
+    private state: TreesState,
+  ) {}
+
+  /** Open the trees of `outDir`, trusting `remembered` only where the disk agrees with it. */
+  static async open(outDir: string, remembered: TreesState | undefined): Promise<SiteTrees> {
+    const live = await linkedTree(outDir)
+    if (remembered === undefined || live !== remembered.live) return new SiteTrees(outDir, { live: live ?? 'b', files: { a: null, b: null } })
+    return new SiteTrees(outDir, remembered)
+  }
+
+  /** The live tree's files, or null when they are not known (then every file must come with contents). */
+  get liveFiles(): FileDigests | null {
+    return this.state.files[this.state.live]
+  }
+
+  /** What to remember for the next build. */
+  get remembered(): TreesState {
+    return this.state
+  }
+
+  /** The folder of a tree: `.dist-a` beside `dist`. */
+  treeDir(tree: 'a' | 'b'): string {
+    return path.join(path.dirname(this.outDir), `.${path.basename(this.outDir)}-${tree}`)
+  }
+
+  /** Start a new site; files are streamed in with `put` and the site goes live with `commit`. */
+  begin(): TreeUpdate {
+    return new TreeUpdate(this, this.liveFiles, (state) => {
+      this.state = state
+    })
+  }
+
+  /** @internal */
+  stateFor(): TreesState {
+    return this.state
+  }
+}
+
+/** A site being made: nothing is written until a file differs from the live site. */
+export class TreeUpdate {
+  readonly result: UpdateResult = { written: 0, linked: 0, removed: 0, swapped: false }
+  private readonly files: FileDigests = new Map()
+  private target: { tree: 'a' | 'b'; dir: string; files: FileDigests } | null = null
+  private readonly made = new Set<string>()
+  private readonly jobs = new Set<Promise<void>>()
+
+  constructor(
+    private readonly trees: SiteTrees,
+    private readonly liveFiles: FileDigests | null,
+    private readonly setState: (state: TreesState) => void,
+  ) {}
+
+  /** Add a file of the new site; `contents` may be left out only for a file the live site has with that digest. */
+  async put(relative: string, digest: string, contents?: string | Uint8Array): Promise<void> {
+    if (this.files.has(relative)) throw new Error(`two outputs want the file ${relative}`)
+    this.files.set(relative, digest)
+    if (this.target === null) {
+      if (this.liveFiles?.get(relative) === digest) return
+      await this.start()
+    }
+    await this.place(relative, digest, contents)
+  }
+
+  /** Make the new site live. Resolves to what was done; nothing at all when it equals the live site. */
+  async commit(): Promise<UpdateResult> {
+    if (this.target === null) {
+      const sameSet = this.liveFiles !== null && this.liveFiles.size === this.files.size
+      if (sameSet && (await linkedTree(this.trees.outDir)) === this.trees.stateFor().live) return this.result
+      await this.start()
+    }
+    const target = this.target as NonNullable<TreeUpdate['target']>
+    for (const relative of target.files.keys()) {
+      if (!this.files.has(relative)) {
+        this.result.removed++
+        await this.run(unlink(resolveInside(target.dir, relative)).catch(() => {}))
+      }
+    }
+    await Promise.all(this.jobs)
+    await pointLink(this.trees.outDir, path.basename(target.dir))
+    const state = this.trees.stateFor()
+    this.setState({ live: target.tree, files: { ...state.files, [target.tree]: new Map(this.files) } })
+    this.result.swapped = true
+    return this.result
+  }
+
+  /** Prepare the other tree, and catch up on the files put so far (all unchanged from the live site). */
+  private async start(): Promise<void> {
+    const state = this.trees.stateFor()
+    const tree = state.live === 'a' ? 'b' : 'a'
+    const dir = this.trees.treeDir(tree)
+    // A tree the cache remembers but the disk no longer has (deleted by hand) is rebuilt from nothing.
+    let files = (await lstat(dir).catch(() => null)) ? state.files[tree] : null
+    if (files === null) {
+      await rm(dir, { recursive: true, force: true })
+      files = new Map()
+    }
+    await mkdir(dir, { recursive: true })
+    // Forget the target until it is whole again: a build killed half-way leaves it unknown, not wrong.
+    this.setState({ ...state, files: { ...state.files, [tree]: null } })
+    this.target = { tree, dir, files }
+    for (const [relative, digest] of this.files) await this.place(relative, digest, undefined)
+  }
+
+  private async place(relative: string, digest: string, contents: string | Uint8Array | undefined): Promise<void> {
+    const target = this.target as NonNullable<TreeUpdate['target']>
+    if (target.files.get(relative) === digest) return
+    const destination = resolveInside(target.dir, relative)
+    if (contents !== undefined) {
+      this.result.written++
+      await this.run(this.replace(destination, () => writeFile(destination, contents)))
+    } else if (this.liveFiles?.get(relative) === digest) {
+      // Unchanged since the live build: share its bytes. Files are only ever replaced, never
+      // written in place, so a file linked into the live tree is never changed through this one.
+      const liveTree = this.trees.stateFor().live
+      this.result.linked++
+      await this.run(this.replace(destination, () => link(resolveInside(this.trees.treeDir(liveTree), relative), destination)))
+    } else {
+      throw new Error(`no contents for ${relative}: it was neither rendered nor in the live site`)
+    }
+  }
+
+  private async replace(destination: string, create: () => Promise<void>): Promise<void> {
+    const dir = path.dirname(destination)
+    if (!this.made.has(dir)) {
+      this.made.add(dir)
+      await mkdir(dir, { recursive: true })
+    }
+    await unlink(destination).catch(() => {})
+    await create()
+  }
+
+  private async run(job: Promise<void>): Promise<void> {
+    this.jobs.add(job)
+    void job.then(
+      () => this.jobs.delete(job),
+      () => {},
+    )
+    if (this.jobs.size >= concurrency) await Promise.race(this.jobs)
+  }
+}
+
+function resolveInside(root: string, relative: string): string {
+  const resolved = path.resolve(root, relative)
+  if (!resolved.startsWith(root + path.sep)) throw new Error(`refusing to write outside the site: ${relative}`)
+  return resolved
+}
+
+/** Which tree the output folder links to, or null when it is missing or a plain folder. */
+async function linkedTree(outDir: string): Promise<'a' | 'b' | null> {
+  try {
+    const match = /-([ab])$/u.exec(await readlink(outDir))
+    return match ? (match[1] as 'a' | 'b') : null
+  } catch {
+    return null
+  }
+}
+
+/** Point `outDir` at `treeName` with one rename; a plain folder in the way is moved aside first. */
+async function pointLink(outDir: string, treeName: string): Promise<void> {
+  const temporary = `${outDir}.link-${process.pid}`
+  await rm(temporary, { force: true })
+  await symlink(treeName, temporary, 'dir')
+  const existing = await lstat(outDir).catch(() => null)
+  if (existing && !existing.isSymbolicLink()) {
+    // A folder from before news-archive kept two trees (or made by hand): set it aside, then drop it.
+    const aside = `${outDir}.old-${process.pid}`
+    await rename(outDir, aside)
+    await rename(temporary, outDir)
+    await rm(aside, { recursive: true, force: true })
+    return
+  }
+  await rename(temporary, outDir)
+}
