@@ -1,31 +1,22 @@
 // The build, top to bottom: scan → load → plan → render → write, each stage named in its errors.
+// A Builder remembers what it made (in memory, and in the cache folder between runs), so a rebuild
+// parses, renders and writes only what changed.
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
+import { converterCache } from './build/conversion.ts'
+import { digest } from './build/fingerprint.ts'
+import { codeDigest, readFolder, readOptional } from './build/inputs.ts'
+import { loadWithCache } from './build/load-cached.ts'
+import type { ParseCache } from './build/parse-cache.ts'
+import { renderSite, type RenderStats } from './build/render.ts'
+import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
+import { readBuildState, readParseCache, writeBuildState, writeParseCache, type BuildState } from './build/state.ts'
 import type { SiteConfig } from './config.ts'
-import { loadArchive } from './load.ts'
-import { buildSearchIndex, type SearchIndex } from './search/build.ts'
-import {
-  articleUrl,
-  createRenderContext,
-  createTemplates,
-  defaultTemplatesDir,
-  emptyVocabulary,
-  parseVocabulary,
-  planSite,
-  renderRoute,
-  searchPageUrl,
-  type ArticleEntry,
-  type SiteFile,
-  type TagVocabulary,
-} from './site/index.ts'
-import type { ArticleRecord } from './types.ts'
-import { createConverters, type Converters } from './variants/opencc.ts'
+import { matchContinuations } from './continuations.ts'
+import { attachMessages } from './load.ts'
+import { defaultTemplatesDir, emptyVocabulary, parseVocabulary, planSite } from './site/index.ts'
 import { parseConversionOverrides } from './variants/overrides.ts'
-import { variantsFor } from './variants/record.ts'
-import { SiteWriter } from './write.ts'
 
 export interface BuildOptions {
   /** The project folder: config, templates/, public/ and the vocabulary are found here. */
@@ -33,6 +24,8 @@ export interface BuildOptions {
   log: (line: string) => void
   /** Show progress lines (on a terminal); the summary is always shown. */
   progress?: boolean
+  /** Where the cache lives (default `.cache` in root); null keeps it in memory only. */
+  cacheDir?: string | null
 }
 
 export type BuildStage = 'scan' | 'load' | 'plan' | 'render' | 'write'
@@ -48,97 +41,146 @@ export class BuildError extends Error {
   }
 }
 
-/** Build the site into `config.outDir`; resolves to the exit code. The previous site stays until the new one is whole. */
-export async function build(config: SiteConfig, options: BuildOptions): Promise<number> {
-  const started = performance.now()
-  const { log, root } = options
-  const progress = options.progress ?? (process.stderr.isTTY === true && process.env.CI !== 'true')
-  const at = (dir: string) => path.resolve(root, dir)
-  try {
-    const vocabularyFile = await readOptional(at(config.vocabulary), config.vocabulary)
-    const vocabulary: TagVocabulary = vocabularyFile ? parseVocabulary(vocabularyFile) : emptyVocabulary
-    // A missing override table means none; a bad one is reported with the rest and stops the build.
-    const overridesFile = await readOptional(at(config.conversionOverrides), config.conversionOverrides)
-    const overrides = overridesFile ? parseConversionOverrides(overridesFile) : undefined
-    if (!existsSync(at(config.articlesDir))) throw new BuildError('scan', config.articlesDir, new Error('articles folder does not exist'))
-    const archive = await stage('load', config.articlesDir, () => loadArchive(at(config.articlesDir)))
-    const files = [...(vocabularyFile ? [vocabularyFile] : []), ...(overridesFile ? [overridesFile] : []), ...archive.files]
-    const plan = await stage('plan', null, () => planSite(archive.articleRecords, config, vocabulary))
-    attachMessages(files, plan.messages)
-    const report = reporter(files, { quiet: true })
-    if (report) log(report)
-    if (files.some((file) => file.messages.some((message) => message.fatal))) {
-      log(`Build failed: nothing was written; ${config.outDir}/ is as it was.`)
-      return 1
-    }
+export interface BuildResult {
+  ok: boolean
+  /** Every message, as vfile-reporter prints them ('' when there are none). */
+  report: string
+  /** One line: articles, pages, files written, warnings, time. */
+  summary: string
+  /** The pages rendered in this build, as `<prefix><url>`; pages whose inputs did not change are not. */
+  renderedRoutes: string[]
+  files: UpdateResult
+  /** Milliseconds by stage. */
+  timings: Record<'load' | 'plan' | 'render' | 'conversion' | 'search' | 'write' | 'total', number>
+  render: RenderStats | null
+}
 
-    const templatesDir = existsSync(at('templates')) ? at('templates') : defaultTemplatesDir
-    const templates = createTemplates(templatesDir)
-    // One pair of converters per build (each costs ~0.2 s to make), timed so the summary can say what conversion costs.
-    const conversionStarted = performance.now()
-    const conversion = timeConversion(await stage('render', config.conversionOverrides, () => createConverters(config.traditional, overrides)), performance.now() - conversionStarted)
-    const variants = variantsFor(conversion.converters)
-    const contexts = variants.map((variant) => createRenderContext(config, { variant, variants, templates, searchUrl: searchPageUrl }))
-    const entriesByRecord = new Map<ArticleRecord, ArticleEntry>()
-    for (const route of plan.routes) if (route.kind === 'article') entriesByRecord.set(route.entry.record, route.entry)
-    const writer = await SiteWriter.open(at(config.outDir))
-    let searchIndex: SearchIndex
-    try {
-      let rendered = 0
-      const pageCount = plan.routes.length * contexts.length
-      for (const context of contexts) {
-        for (const route of plan.routes) {
-          const siteFiles: SiteFile[] = await stage('render', `${context.variant.prefix}${route.url}` || '/', () => renderRoute(route, context))
-          for (const siteFile of siteFiles) await writer.write(siteFile)
-          rendered++
-          if (progress && rendered % 500 === 0) log(`rendered ${rendered}/${pageCount} pages`)
+/** A build that can run again and again, doing only what changed since the last run. */
+export interface Builder {
+  readonly outDir: string
+  /** Make links for a site served at `url` (the dev server's address). */
+  setBaseUrl(url: string): void
+  build(): Promise<BuildResult>
+}
+
+/** A builder for `config`, remembering its work between builds. */
+export function createBuilder(initialConfig: SiteConfig, options: BuildOptions): Builder {
+  let config = initialConfig
+  const at = (file: string) => path.resolve(options.root, file)
+  const cacheDir = options.cacheDir === undefined ? at('.cache') : options.cacheDir
+  const outDir = at(config.outDir)
+  const converters = converterCache()
+  let memory: { codeKey: string; parseCache: ParseCache; state: BuildState } | null = null
+
+  return {
+    outDir,
+    setBaseUrl(url) {
+      config = { ...config, baseUrl: url }
+    },
+    async build() {
+      const started = performance.now()
+      const timings: BuildResult['timings'] = { load: 0, plan: 0, render: 0, conversion: 0, search: 0, write: 0, total: 0 }
+      const lap = (name: keyof BuildResult['timings'], since: number) => (timings[name] += performance.now() - since)
+      const failed = (report: string, reason: string): BuildResult => ({
+        ok: false,
+        report,
+        summary: `Build failed: ${reason}; ${config.outDir}/ is as it was.`,
+        renderedRoutes: [],
+        files: { written: 0, linked: 0, removed: 0, swapped: false },
+        timings: { ...timings, total: performance.now() - started },
+        render: null,
+      })
+      try {
+        // scan and load
+        let since = performance.now()
+        if (memory === null) {
+          const codeKey = await codeDigest(digest)
+          memory = {
+            codeKey,
+            parseCache: cacheDir ? await readParseCache(cacheDir, codeKey) : new Map(),
+            state: cacheDir ? await readBuildState(cacheDir, outDir, codeKey) : { routes: new Map(), trees: undefined },
+          }
         }
+        const vocabularyFile = await readOptional(at(config.vocabulary), config.vocabulary)
+        const overridesFile = await readOptional(at(config.conversionOverrides), config.conversionOverrides)
+        if (!existsSync(at(config.articlesDir))) throw new BuildError('scan', config.articlesDir, new Error('articles folder does not exist'))
+        const usedParses: ParseCache = new Map()
+        const loaded = await stage('load', config.articlesDir, () => loadWithCache(at(config.articlesDir), options.root, memory!.parseCache, usedParses))
+        memory.parseCache = usedParses
+        lap('load', since)
+
+        // plan
+        since = performance.now()
+        const vocabulary = vocabularyFile ? parseVocabulary(vocabularyFile) : emptyVocabulary
+        const overrides = overridesFile ? parseConversionOverrides(overridesFile) : undefined
+        const files = [...(vocabularyFile ? [vocabularyFile] : []), ...(overridesFile ? [overridesFile] : []), ...loaded.files]
+        const plan = await stage('plan', null, () => planSite(loaded.articleRecords, config, vocabulary))
+        attachMessages(files, [...matchContinuations(loaded.articleRecords).messages, ...plan.messages])
+        const report = reporter(files, { quiet: true })
+        lap('plan', since)
+        if (files.some((file) => file.messages.some((message) => message.fatal))) {
+          if (cacheDir) await writeParseCache(cacheDir, memory.codeKey, memory.parseCache)
+          return failed(report, 'nothing was written')
+        }
+
+        // render and write
+        since = performance.now()
+        const settingsKey = digest(memory.codeKey, JSON.stringify(config), String(vocabularyFile?.value ?? ''), String(overridesFile?.value ?? ''))
+        const timed = converters(digest(config.traditional, String(overridesFile?.value ?? '')), config.traditional, overrides)
+        const templates = await readFolder(existsSync(at('templates')) ? at('templates') : defaultTemplatesDir)
+        const trees = await SiteTrees.open(outDir, memory.state.trees)
+        const saveState = async () => {
+          if (cacheDir) await writeBuildState(cacheDir, outDir, memory!.codeKey, memory!.state)
+        }
+        const rendered = await renderSite({
+          config,
+          plan,
+          loaded,
+          templates,
+          publicFiles: await readFolder(at('public')),
+          converters: timed.converters,
+          settingsKey,
+          trees,
+          remembered: memory.state.routes,
+          // The other tree is about to change: forget it on disk first, so a kill cannot leave a stale promise.
+          beforeFirstWrite: async () => {
+            memory!.state = { ...memory!.state, trees: trees.remembered }
+            await saveState()
+          },
+          progress: options.progress ?? (process.stderr.isTTY === true && process.env.CI !== 'true') ? options.log : null,
+        }).catch((error: unknown) => {
+          throw error instanceof BuildError ? error : new BuildError('render', null, error)
+        })
+        timings.conversion = timed.milliseconds()
+        timings.search = rendered.stats.searchMilliseconds
+        timings.write = rendered.stats.writeMilliseconds
+        timings.render = performance.now() - since - timings.write
+        memory.state = { routes: rendered.routes, trees: trees.remembered }
+        if (cacheDir && (rendered.files.swapped || rendered.renderedRoutes.length > 0 || loaded.parsed > 0)) {
+          await writeParseCache(cacheDir, memory.codeKey, memory.parseCache)
+          await saveState()
+        }
+        timings.total = performance.now() - started
+        const warnings = files.reduce((count, file) => count + file.messages.length, 0)
+        const summary =
+          `Built ${loaded.articleRecords.length} articles from ${loaded.files.length} files (${loaded.parsed} parsed) into ${rendered.pageCount} pages ` +
+          `(${rendered.renderedRoutes.length} rendered; ${rendered.files.written} files written, ${rendered.files.removed} removed) in ${config.outDir}/ in ${(timings.total / 1000).toFixed(2)} s; ${warnings} warnings. ` +
+          `Search index: ${formatBytes(rendered.stats.searchBytes)} in ${rendered.stats.searchFiles} files. ` +
+          `Script conversion (zh-Hans ⇄ zh-Hant): ${(timings.conversion / 1000).toFixed(2)} s, ${((100 * timings.conversion) / timings.total).toFixed(1)}% of the build.`
+        return { ok: true, report, summary, renderedRoutes: rendered.renderedRoutes, files: rendered.files, timings, render: rendered.stats }
+      } catch (error) {
+        return failed('', error instanceof Error ? error.message : String(error))
       }
-      searchIndex = await stage('render', searchPageUrl, () =>
-        buildSearchIndex(archive.articleRecords, {
-          variants,
-          articlePath: (record) => entriesByRecord.get(record)?.url ?? articleUrl(record),
-          tags: (record) => entriesByRecord.get(record)?.tags.map((tag) => tag.name) ?? record.tags,
-        }),
-      )
-      for (const siteFile of searchIndex.files) await writer.write(siteFile)
-      if (existsSync(at('public'))) await stage('write', 'public/', () => writer.copyFolder(at('public')))
-      await stage('write', config.outDir, () => writer.commit())
-    } catch (error) {
-      await writer.abandon()
-      throw error
-    }
-    const warnings = files.reduce((count, file) => count + file.messages.length, 0)
-    const elapsed = performance.now() - started
-    const seconds = (elapsed / 1000).toFixed(2)
-    log(`Built ${archive.articleRecords.length} articles from ${archive.files.length} files into ${plan.routes.length} pages (${writer.count} files) in ${config.outDir}/ in ${seconds} s; ${warnings} warnings.`)
-    const { stats } = searchIndex
-    log(
-      `Search index: ${formatBytes(stats.bytes)} in ${searchIndex.files.length} files (${stats.documents} articles, ${stats.terms} terms, ${stats.shards} shards). ` +
-        `Script conversion (zh-Hans ⇄ zh-Hant): ${(conversion.milliseconds() / 1000).toFixed(2)} s, ${((100 * conversion.milliseconds()) / elapsed).toFixed(1)}% of the build.`,
-    )
-    return 0
-  } catch (error) {
-    log(`Build failed: ${error instanceof Error ? error.message : String(error)}`)
-    log(`${config.outDir}/ is as it was.`)
-    return 1
+    },
   }
 }
 
-/** The converters with every call timed (plus the time it took to make them): the summary reports conversion's share of the build. */
-function timeConversion(converters: Converters, setupMilliseconds: number): { converters: Converters; milliseconds: () => number } {
-  let total = setupMilliseconds
-  const timed = (convert: (text: string) => string) => (text: string) => {
-    const start = performance.now()
-    const converted = convert(text)
-    total += performance.now() - start
-    return converted
-  }
-  return { converters: { ...converters, toHant: timed(converters.toHant), toHans: timed(converters.toHans) }, milliseconds: () => total }
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`
+/** Build the site once into `config.outDir`; resolves to the exit code. The previous site stays until the new one is whole. */
+export async function build(config: SiteConfig, options: BuildOptions): Promise<number> {
+  const result = await createBuilder(config, options).build()
+  if (result.report) options.log(result.report)
+  options.log(result.summary)
+  return result.ok ? 0 : 1
 }
 
 /** Run one stage, wrapping what it throws with the stage's name and file. */
@@ -150,22 +192,6 @@ async function stage<T>(name: BuildStage, file: string | null, run: () => T | Pr
   }
 }
 
-async function readOptional(filePath: string, name: string): Promise<VFile | null> {
-  try {
-    return new VFile({ path: name, value: await readFile(filePath, 'utf8') })
-  } catch {
-    return null
-  }
-}
-
-/** Messages from planning name their file; put each on that file's VFile so the report groups them. */
-function attachMessages(files: VFile[], messages: import('vfile-message').VFileMessage[]): void {
-  for (const message of messages) {
-    let file = files.find((candidate) => candidate.path === message.file)
-    if (!file) {
-      file = new VFile({ path: message.file ?? 'site' })
-      files.push(file)
-    }
-    file.messages.push(message)
-  }
+function formatBytes(bytes: number): string {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`
 }

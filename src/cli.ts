@@ -18,6 +18,8 @@ Commands:
   parse <file>... [--issue-date YYYY-MM-DD] [--page N]   print the articles parsed from raw pages as JSON
   check [dir]                                            report every parser message for a folder (default: articles/)
   build [--articles DIR] [--out DIR] [--base-url URL]    build the site (default: articles/ → dist/)
+  dev [--host HOST] [--port N] [--articles DIR] [--out DIR]
+                                                         build, serve on http://127.0.0.1:8080, rebuild and reload on change
   import <page.txt> [--issue-date YYYY-MM-DD] [--page N] [--out DIR] [--force]
                                                          split a raw page into one Markdown article per record
 `
@@ -35,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
         return await buildCommand(rest)
       case 'import':
         return await importCommand(rest)
+      case 'dev':
+        return await devCommand(rest)
       case undefined:
       case '--help':
       case '-h':
@@ -83,24 +87,54 @@ async function checkCommand(argv: string[]): Promise<number> {
   return files.some((file) => file.messages.some((message) => message.fatal)) ? 1 : 0
 }
 
-async function buildCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { articles: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' } } })
+const siteOptions = { articles: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' } } as const
+
+/** The config file with the command line's --articles, --out and --base-url over it; null after reporting a bad config. */
+async function siteSettings(values: { articles?: string; out?: string; 'base-url'?: string }): Promise<SiteConfig | null> {
   const { config, file } = await loadConfig(process.cwd())
   if (file.messages.some((message) => message.fatal)) {
     process.stderr.write(`${reporter([file])}\n`)
-    return 1
+    return null
   }
   const baseUrl = values['base-url']
   if (baseUrl !== undefined && !isBaseUrl(baseUrl)) throw new Error(`--base-url must be an absolute http(s) URL such as https://example.org/archive/, not \`${baseUrl}\``)
-  const settings: SiteConfig = {
+  return {
     ...config,
     articlesDir: values.articles ?? config.articlesDir,
     outDir: values.out ?? config.outDir,
     baseUrl: baseUrl === undefined ? config.baseUrl : withTrailingSlash(baseUrl),
   }
+}
+
+async function buildCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: siteOptions })
+  const settings = await siteSettings(values)
+  if (settings === null) return 1
   // Loaded on demand: parse and check start faster without the renderer's dependencies.
   const { build } = await import('./build.ts')
   return build(settings, { root: process.cwd(), log: (line: string) => process.stderr.write(`${line}\n`) })
+}
+
+async function devCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { ...siteOptions, host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '8080' } } })
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not \`${values.port}\``)
+  const settings = await siteSettings(values)
+  if (settings === null) return 1
+  const { createBuilder } = await import('./build.ts')
+  const { startDev } = await import('./dev.ts')
+  const log = (line: string) => process.stderr.write(`${line}\n`)
+  const root = process.cwd()
+  const builder = createBuilder(settings, { root, log, progress: true })
+  const watchPaths = [settings.articlesDir, 'templates', 'public', configFileName, settings.vocabulary, settings.conversionOverrides].map((file) => path.resolve(root, file))
+  const dev = await startDev(builder, { host: values.host, port, watchPaths, log })
+  log(`Serving ${settings.outDir}/ at ${dev.url} — watching for changes (Ctrl-C to stop)`)
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  await dev.close()
+  return 0
 }
 
 async function importCommand(argv: string[]): Promise<number> {

@@ -60,7 +60,7 @@ export async function startDev(builder: Builder, options: DevOptions): Promise<D
         response.write(': connected\n\n')
         streams.add(response)
         // A tab opened after a failed build shows the problem at once.
-        if (!last.ok) response.write(`event: problem\ndata: ${JSON.stringify(last.report)}\n\n`)
+        if (!last.ok) response.write(`event: problem\ndata: ${JSON.stringify(plain(last.report || last.summary))}\n\n`)
         request.on('close', () => streams.delete(response))
       },
     },
@@ -68,6 +68,7 @@ export async function startDev(builder: Builder, options: DevOptions): Promise<D
   // Links are made for the address the site is served at.
   builder.setBaseUrl(server.url)
   let last = await builder.build()
+  if (last.report) options.log(last.report)
   options.log(last.summary)
 
   const loop = watchAndRebuild(options.watchPaths, async (changed) => {
@@ -75,11 +76,13 @@ export async function startDev(builder: Builder, options: DevOptions): Promise<D
     options.log(`changed: ${changed.map((file) => path.relative(process.cwd(), file)).join(', ')}`)
     const wasOk = last.ok
     last = await builder.build()
+    if (last.report) options.log(last.report)
     options.log(`${last.summary} (${Math.round(performance.now() - started)} ms from change to reload)`)
-    if (!last.ok) send('problem', last.report)
+    if (!last.ok) send('problem', plain(last.report || last.summary))
     else {
       if (!wasOk) send('fixed', null)
-      send('reload', { pages: last.renderedRoutes.length })
+      // Nothing to see when the site came out the same (a save without a change).
+      if (last.files.swapped) send('reload', { pages: last.renderedRoutes.length, files: last.files.written })
     }
   })
   await loop.ready
@@ -94,4 +97,9 @@ export async function startDev(builder: Builder, options: DevOptions): Promise<D
       await server.close()
     },
   }
+}
+
+/** The report without terminal colours, for the page overlay. */
+function plain(report: string): string {
+  return report.replace(/\u001b\[[0-9;]*m/gu, '')
 }

@@ -1,4 +1,5 @@
 // A cache file that is only ever an optimisation: checksummed, and read as empty when it is not whole.
+import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
@@ -31,7 +32,7 @@ export async function readCache<T>(filePath: string, key: string): Promise<T | u
 export async function writeCache(filePath: string, key: string, value: unknown): Promise<void> {
   const payload = serialize(value)
   await mkdir(path.dirname(filePath), { recursive: true })
-  const temporary = `${filePath}.${process.pid}.tmp`
+  const temporary = `${filePath}.${process.pid}-${randomUUID()}.tmp`
   await writeFile(temporary, Buffer.concat([Buffer.from(`${magic}${key}\n${digest(payload)}\n`, 'latin1'), payload]))
   await rename(temporary, filePath)
 }

@@ -55,8 +55,8 @@ export class SiteTrees {
   }
 
   /** Start a new site; files are streamed in with `put` and the site goes live with `commit`. */
-  begin(): TreeUpdate {
-    return new TreeUpdate(this, this.liveFiles, (state) => {
+  begin(beforeFirstWrite: () => Promise<void> = async () => {}): TreeUpdate {
+    return new TreeUpdate(this, this.liveFiles, beforeFirstWrite, (state) => {
       this.state = state
     })
   }
@@ -78,17 +78,21 @@ export class TreeUpdate {
   constructor(
     private readonly trees: SiteTrees,
     private readonly liveFiles: FileDigests | null,
+    private readonly beforeFirstWrite: () => Promise<void>,
     private readonly setState: (state: TreesState) => void,
   ) {}
 
   /** Add a file of the new site; `contents` may be left out only for a file the live site has with that digest. */
   async put(relative: string, digest: string, contents?: string | Uint8Array): Promise<void> {
     if (this.files.has(relative)) throw new Error(`two outputs want the file ${relative}`)
-    this.files.set(relative, digest)
     if (this.target === null) {
-      if (this.liveFiles?.get(relative) === digest) return
+      if (this.liveFiles?.get(relative) === digest) {
+        this.files.set(relative, digest)
+        return
+      }
       await this.start()
     }
+    this.files.set(relative, digest)
     await this.place(relative, digest, contents)
   }
 
@@ -121,13 +125,14 @@ export class TreeUpdate {
     const dir = this.trees.treeDir(tree)
     // A tree the cache remembers but the disk no longer has (deleted by hand) is rebuilt from nothing.
     let files = (await lstat(dir).catch(() => null)) ? state.files[tree] : null
+    // Forget the target until it is whole again, before touching it: a build killed half-way leaves it unknown, not wrong.
+    this.setState({ ...state, files: { ...state.files, [tree]: null } })
+    await this.beforeFirstWrite()
     if (files === null) {
       await rm(dir, { recursive: true, force: true })
       files = new Map()
     }
     await mkdir(dir, { recursive: true })
-    // Forget the target until it is whole again: a build killed half-way leaves it unknown, not wrong.
-    this.setState({ ...state, files: { ...state.files, [tree]: null } })
     this.target = { tree, dir, files }
     for (const [relative, digest] of this.files) await this.place(relative, digest, undefined)
   }
@@ -136,15 +141,15 @@ export class TreeUpdate {
     const target = this.target as NonNullable<TreeUpdate['target']>
     if (target.files.get(relative) === digest) return
     const destination = resolveInside(target.dir, relative)
-    if (contents !== undefined) {
-      this.result.written++
-      await this.run(this.replace(destination, () => writeFile(destination, contents)))
-    } else if (this.liveFiles?.get(relative) === digest) {
+    if (this.liveFiles?.get(relative) === digest) {
       // Unchanged since the live build: share its bytes. Files are only ever replaced, never
       // written in place, so a file linked into the live tree is never changed through this one.
       const liveTree = this.trees.stateFor().live
       this.result.linked++
       await this.run(this.replace(destination, () => link(resolveInside(this.trees.treeDir(liveTree), relative), destination)))
+    } else if (contents !== undefined) {
+      this.result.written++
+      await this.run(this.replace(destination, () => writeFile(destination, contents)))
     } else {
       throw new Error(`no contents for ${relative}: it was neither rendered nor in the live site`)
     }

@@ -54,9 +54,14 @@ export function markerTarget(match: RegExpExecArray): { direction: 'from' | 'to'
   return { direction: word.startsWith('上') ? 'from' : 'to', page }
 }
 
+/** Headlines may exclaim or ask (`你家的垃圾分对了吗？`): a short line ending so is still a head line. */
+const headlineEnding = /[！？!?][”’」』"']?$/u
+const exclaimedHeadlineMax = 24
+
 function isShort(text: string, wrapWidth: number | null): boolean {
   const length = [...text].length
-  if (length > shortLineMax || clauseComma.test(text) || finalPunctuation.test(text)) return false
+  if (length > shortLineMax || clauseComma.test(text)) return false
+  if (finalPunctuation.test(text) && !(headlineEnding.test(text) && length <= exclaimedHeadlineMax)) return false
   if (datelineOpening.test(text) || leadingMarker.test(text)) return false
   return wrapWidth === null || length < wrapWidth - 2
 }

@@ -1,12 +1,13 @@
 // CJK typography at render time: the record keeps the source text, the reader gets print-style punctuation.
 
 /** Characters that count as CJK context: Han, CJK and full-width punctuation, and the curly quotes Chinese text uses. */
-const cjkContext = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026]/u
+const cjkContextAt = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026]/uy
 const asciiToFullWidth: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' }
 // Half-width katakana-block punctuation only ever stands in CJK text.
 const halfWidthToFullWidth: Record<string, string> = { '｡': '。', '､': '、', '｢': '「', '｣': '」' }
-const space = /[ \t\u00a0\u3000]/
-const digit = /[0-9]/
+// The only characters typesetting can change (besides parentheses); text without them is returned as it is.
+const punctuationOnly = /[,;:?!｡､｢｣]/g
+const punctuationAndSpaces = /[,;:?!｡､｢｣ \t\u00a0\u3000]/g
 
 export interface TypesetOptions {
   /** Remove spaces standing between CJK characters (PDF extraction leaves them inside paragraphs). */
@@ -17,38 +18,91 @@ export interface TypesetOptions {
   after?: string
 }
 
-/** Typeset CJK text: full-width punctuation where the source used ASCII in CJK context; numbers and Latin untouched. */
+/**
+ * Typeset CJK text: full-width punctuation where the source used ASCII in CJK context; numbers and Latin untouched.
+ * One pass over the characters that can change; everything between them is copied as it is.
+ */
 export function typesetCjk(text: string, options: TypesetOptions = {}): string {
-  const chars = Array.from(fullWidthParentheses(text))
-  const after = Array.from(options.after ?? '')
-  const out: string[] = []
-  const previous = () => out.at(-1) ?? Array.from(options.before ?? '').at(-1) ?? ''
-  /** The first character at or after `index` that is not a space (looking into `after` past the end). */
-  const nextVisible = (index: number) => {
-    for (let i = index; i < chars.length; i++) if (!space.test(chars[i]!)) return chars[i]!
-    for (const char of after) if (!space.test(char)) return char
-    return ''
-  }
-  for (let i = 0; i < chars.length; i++) {
-    const char = chars[i]!
-    if (halfWidthToFullWidth[char]) {
-      out.push(halfWidthToFullWidth[char])
+  const source = text.includes('(') ? fullWidthParentheses(text) : text
+  const after = options.after ?? ''
+  const candidates = options.removeSpaces ? punctuationAndSpaces : punctuationOnly
+  candidates.lastIndex = 0
+  let match = candidates.exec(source)
+  if (match === null) return source
+  const before = options.before ?? ''
+  // Whether the character last written out is CJK context (a removed space writes nothing).
+  let previousCjk = before !== '' && cjkAt(before, lastCodePointStart(before, before.length, 0))
+  let copiedTo = 0
+  let out = ''
+  for (; match !== null; match = candidates.exec(source)) {
+    const at = match.index
+    const char = match[0]
+    if (at > copiedTo) {
+      previousCjk = cjkAt(source, lastCodePointStart(source, at, copiedTo))
+      out += source.slice(copiedTo, at)
+    }
+    copiedTo = at + 1
+    const halfWidth = halfWidthToFullWidth[char]
+    if (halfWidth !== undefined) {
+      out += halfWidth
+      previousCjk = true
       continue
     }
     const fullWidth = asciiToFullWidth[char]
-    if (fullWidth && cjkContext.test(previous())) {
-      const next = nextVisible(i + 1)
-      if (next === '' || cjkContext.test(next) || digit.test(next)) {
-        out.push(fullWidth)
-        continue
+    if (fullWidth !== undefined) {
+      const next: NextKind = previousCjk ? nextVisible(source, at + 1, after) : NextKind.Other
+      if (next !== NextKind.Other) {
+        out += fullWidth
+        previousCjk = true
+      } else {
+        out += char
+        previousCjk = false
       }
-    }
-    if (options.removeSpaces && space.test(char) && cjkContext.test(previous()) && cjkContext.test(nextVisible(i))) {
       continue
     }
-    out.push(char)
+    // A space (only looked for when removing them).
+    if (previousCjk && nextVisible(source, at, after) === NextKind.Cjk) continue
+    out += char
+    previousCjk = char === '\u3000'
   }
-  return out.join('')
+  return copiedTo < source.length ? out + source.slice(copiedTo) : out
+}
+
+// What follows a character, as nextVisible reports it.
+const NextKind = { End: 0, Cjk: 1, Digit: 2, Other: 3 } as const
+type NextKind = (typeof NextKind)[keyof typeof NextKind]
+
+/** What the first non-space character at or after `from` is, looking on into `after` past the end. */
+function nextVisible(text: string, from: number, after: string): NextKind {
+  for (let i = from; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return kindAt(text, i)
+  for (let i = 0; i < after.length; i++) if (!isSpace(after.charCodeAt(i))) return kindAt(after, i)
+  return NextKind.End
+}
+
+function kindAt(text: string, index: number): NextKind {
+  const code = text.charCodeAt(index)
+  if (code >= 0x30 && code <= 0x39) return NextKind.Digit
+  return cjkAt(text, index) ? NextKind.Cjk : NextKind.Other
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000
+}
+
+/** Whether the character starting at `index` is CJK context. */
+function cjkAt(text: string, index: number): boolean {
+  cjkContextAt.lastIndex = index
+  return cjkContextAt.test(text)
+}
+
+/** Start of the last code point before `end` (not before `floor`, which is a code point boundary). */
+function lastCodePointStart(text: string, end: number, floor: number): number {
+  const low = text.charCodeAt(end - 1)
+  if (low >= 0xdc00 && low <= 0xdfff && end - 2 >= floor) {
+    const high = text.charCodeAt(end - 2)
+    if (high >= 0xd800 && high <= 0xdbff) return end - 2
+  }
+  return end - 1
 }
 
 /** `(上接第1版)` → `（上接第1版）`: a parenthesised run holding Han characters takes full-width parentheses. */

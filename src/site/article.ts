@@ -2,11 +2,11 @@
 import type { SiteConfig } from '../config.ts'
 import { renderArticleBody } from '../render/index.ts'
 import type { Archive } from './archive.ts'
-import { byNewest } from './archive.ts'
 import type { RenderContext, SiteFile } from './context.ts'
 import { formatDate, formatPage } from './labels.ts'
 import { pageTools, renderPage, type PageTools } from './layout.ts'
 import type { ArticleEntry, ArticleRoute } from './route-types.ts'
+import { relatedEntries } from './related.ts'
 import { issueUrl } from './urls.ts'
 import { articleCard, bylineViews, displayTitle, excerptSource } from './views.ts'
 
@@ -14,12 +14,13 @@ const relatedCount = 5
 
 /** One route per article, with its neighbours in the issue, related articles and continued parts. */
 export function articleRoutes(archive: Archive, _config: SiteConfig): ArticleRoute[] {
+  const relatedByEntry = relatedEntries(archive.entries, relatedCount)
   return archive.entries.map((entry) => {
     const issueEntries = (archive.issues.get(entry.record.issueDate) ?? []).flatMap((page) => page.articles)
     const index = issueEntries.indexOf(entry)
     const prev = issueEntries[index - 1] ?? null
     const next = issueEntries[index + 1] ?? null
-    const related = relatedEntries(entry, archive.entries)
+    const related = relatedByEntry.get(entry) ?? []
     const continuedFrom = continuedPart(entry, issueEntries, 'from')
     const continuedTo = continuedPart(entry, issueEntries, 'to')
     const linked = [prev, next, continuedFrom, continuedTo, ...related].filter((other): other is ArticleEntry => other !== null)
@@ -37,17 +38,6 @@ export function articleRoutes(archive: Archive, _config: SiteConfig): ArticleRou
       continuedTo,
     }
   })
-}
-
-/** Articles sharing the most tags with `entry`, newest first among equals. */
-function relatedEntries(entry: ArticleEntry, entries: ArticleEntry[]): ArticleEntry[] {
-  if (entry.tags.length === 0) return []
-  const scored = entries
-    .filter((other) => other !== entry)
-    .map((other) => ({ other, shared: other.tags.filter((tag) => entry.tags.includes(tag)).length }))
-    .filter(({ shared }) => shared > 0)
-  scored.sort((a, b) => b.shared - a.shared || byNewest(a.other, b.other))
-  return scored.slice(0, relatedCount).map(({ other }) => other)
 }
 
 /**

@@ -29,9 +29,23 @@ export const simplifiedVariant: Variant = { lang: 'zh-Hans', script: 'hans', pre
 /** The templates/ folder shipped with news-archive. */
 export const defaultTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
 
-/** A Nunjucks environment over `dir` with autoescape on; article bodies are passed in as values, never as templates. */
-export function createTemplates(dir: string = defaultTemplatesDir): nunjucks.Environment {
-  return new nunjucks.Environment(new nunjucks.FileSystemLoader(dir), { autoescape: true, trimBlocks: true, lstripBlocks: true })
+/**
+ * A Nunjucks environment with autoescape on, over a folder or over template sources already read
+ * (name → text, so a build renders exactly the templates it fingerprinted). Article bodies are
+ * passed in as values, never as templates.
+ */
+export function createTemplates(source: string | ReadonlyMap<string, string> = defaultTemplatesDir): nunjucks.Environment {
+  const loader: nunjucks.ILoader =
+    typeof source === 'string'
+      ? new nunjucks.FileSystemLoader(source)
+      : {
+          getSource: (name) => {
+            const src = source.get(name)
+            if (src === undefined) throw new Error(`template not found: ${name}`)
+            return { src, path: name, noCache: false }
+          },
+        }
+  return new nunjucks.Environment(loader, { autoescape: true, trimBlocks: true, lstripBlocks: true })
 }
 
 /** A render context with defaults: the Simplified variant only, the shipped templates, no search page. */

@@ -51,7 +51,8 @@ export function renderFeeds(route: FeedsRoute, ctx: RenderContext): SiteFile[] {
         typography: ctx.config.typography,
         continuationHref: () => null,
       }),
-      author: entry.authors.map((author) => ({ name: tools.text(author.name), link: tools.absolute(author.url) })),
+      // `feed` reads the first author of any array it is given: an article without a byline gives none.
+      author: entry.authors.length === 0 ? undefined : entry.authors.map((author) => ({ name: tools.text(author.name), link: tools.absolute(author.url) })),
       category: entry.tags.map((tag) => ({ name: tools.text(tag.name), domain: tools.absolute(tag.url) })),
     })
   }

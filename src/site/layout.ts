@@ -39,8 +39,20 @@ function labelsFor(variant: Variant): Labels {
   return converted
 }
 
-/** Helpers for links and text in `ctx`. */
+// Made once per render context, so that what is cached per tools (article cards) lives as long as the context.
+const toolsByContext = new WeakMap<RenderContext, PageTools>()
+
+/** Helpers for links and text in `ctx` (the same object for the same context). */
 export function pageTools(ctx: RenderContext): PageTools {
+  let tools = toolsByContext.get(ctx)
+  if (!tools) {
+    tools = makePageTools(ctx)
+    toolsByContext.set(ctx, tools)
+  }
+  return tools
+}
+
+function makePageTools(ctx: RenderContext): PageTools {
   const base = withTrailingSlash(ctx.config.baseUrl)
   const basePath = new URL(base).pathname
   const typeset = (text: string) => (ctx.config.typography ? typesetCjk(text) : text)

@@ -25,9 +25,12 @@ export function excerptSource(record: ArticleRecord, length = 90): string {
   return truncate(closing ? rest.slice(0, rest.lastIndexOf(closing.text)).trimEnd() : rest, length)
 }
 
+/** The first `length` code points of `text` and an ellipsis, or `text` when it is no longer (without splitting all of it). */
 function truncate(text: string, length: number): string {
-  const chars = Array.from(text)
-  return chars.length <= length ? text : `${chars.slice(0, length).join('')}…`
+  if (text.length <= length) return text
+  let end = 0
+  for (let count = 0; count < length && end < text.length; count++) end += text.codePointAt(end)! > 0xffff ? 2 : 1
+  return end >= text.length ? text : `${text.slice(0, end)}…`
 }
 
 export interface BylineView {
@@ -67,8 +70,26 @@ export interface ArticleCard {
   excerpt: string
 }
 
-/** An article as an item of a list (issue, tag, author, home). */
+// An article appears in many lists (issue, month, home, each tag, each author): its card is made
+// once per page tools (one render context, so one variant), not once per list.
+const cardsByTools = new WeakMap<PageTools, WeakMap<ArticleEntry, ArticleCard>>()
+
+/** An article as an item of a list (issue, tag, author, home); the same object for the same entry and tools. */
 export function articleCard(entry: ArticleEntry, tools: PageTools): ArticleCard {
+  let cards = cardsByTools.get(tools)
+  if (!cards) {
+    cards = new WeakMap()
+    cardsByTools.set(tools, cards)
+  }
+  let card = cards.get(entry)
+  if (!card) {
+    card = makeCard(entry, tools)
+    cards.set(entry, card)
+  }
+  return card
+}
+
+function makeCard(entry: ArticleEntry, tools: PageTools): ArticleCard {
   const record = tools.inScript(entry.record)
   return {
     href: tools.href(entry.url),

@@ -109,7 +109,8 @@ describe('a build in both scripts', () => {
 
   it('writes the search index and reports its size and the share of conversion in the summary', () => {
     expect(listFiles(out)).toEqual(expect.arrayContaining(['search/meta.json', 'search/shards/0.bin', 'search/docs/zh-hans/0.json', 'search/docs/zh-hant/0.json']))
-    expect(summary).toMatch(/Search index: \d+ KB in \d+ files \(5 articles/)
+    expect(summary).toMatch(/Built 5 articles from 2 files/)
+    expect(summary).toMatch(/Search index: \d+ KB in \d+ files/)
     expect(summary).toMatch(/Script conversion \(zh-Hans ⇄ zh-Hant\): \d+\.\d\d s, \d+\.\d% of the build/)
   })
 })

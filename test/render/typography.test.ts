@@ -31,6 +31,24 @@ describe('typesetCjk', () => {
     expect(typesetCjk('本报讯 12月4日 a b', { removeSpaces: true })).toBe('本报讯 12月4日 a b')
   })
 
+  it('treats Han outside the Basic Plane as CJK context', () => {
+    expect(typesetCjk('𠀀,𪚥')).toBe('𠀀，𪚥')
+    expect(typesetCjk(',中', { before: '𠀀' })).toBe('，中')
+    expect(typesetCjk('𠀀 𪚥', { removeSpaces: true })).toBe('𠀀𪚥')
+  })
+
+  it('removes a run of extraction spaces, and judges punctuation by what is written before it', () => {
+    expect(typesetCjk('城市 \u00a0 更新', { removeSpaces: true })).toBe('城市更新')
+    expect(typesetCjk('城市 ,更新', { removeSpaces: true })).toBe('城市 ,更新')
+    expect(typesetCjk('会议\u3000,更新')).toBe('会议\u3000，更新')
+    expect(typesetCjk('会议, 12日')).toBe('会议， 12日')
+  })
+
+  it('returns text with nothing to typeset unchanged', () => {
+    const text = '杨浦区召开会议 12月4日 Hello world.'
+    expect(typesetCjk(text, { before: '前', after: '后' })).toBe(text)
+  })
+
   it('sees context across a split text node', () => {
     expect(typesetCjk(',区委召开', { before: '8日' })).toBe('，区委召开')
     expect(typesetCjk('会议强调?', { after: '' })).toBe('会议强调？')

@@ -1,0 +1,137 @@
+// The render and write stages: every route in every script, rendered only when its inputs changed,
+// streamed into the next site tree together with the search index and public/.
+import type { SiteConfig } from '../config.ts'
+import { buildSearchIndex } from '../search/build.ts'
+import { articleUrl, createRenderContext, createTemplates, renderRoute, searchPageUrl, type ArticleEntry, type Route, type SiteFile } from '../site/index.ts'
+import type { ArticleRecord } from '../types.ts'
+import type { Converters } from '../variants/opencc.ts'
+import { variantsFor } from '../variants/record.ts'
+import { digest, routeFingerprint } from './fingerprint.ts'
+import type { LoadedSources } from './load-cached.ts'
+import type { SiteTrees, UpdateResult } from './site-trees.ts'
+import type { RememberedRoute } from './state.ts'
+import { templateClosure } from './template-deps.ts'
+
+export interface RenderInput {
+  config: SiteConfig
+  plan: { routes: Route[] }
+  loaded: LoadedSources
+  /** Template name → source bytes, as read for this build. */
+  templates: Map<string, Buffer>
+  publicFiles: Map<string, Buffer>
+  converters: Converters
+  /** Digest of the code and every setting that shapes all pages. */
+  settingsKey: string
+  trees: SiteTrees
+  remembered: Map<string, RememberedRoute>
+  beforeFirstWrite: () => Promise<void>
+  progress: ((line: string) => void) | null
+}
+
+export interface RenderStats {
+  searchMilliseconds: number
+  writeMilliseconds: number
+  searchBytes: number
+  searchFiles: number
+}
+
+export interface RenderOutput {
+  routes: Map<string, RememberedRoute>
+  renderedRoutes: string[]
+  /** Pages in all scripts. */
+  pageCount: number
+  files: UpdateResult
+  stats: RenderStats
+}
+
+/** Render what changed, reuse what did not, and make the result the live site. */
+export async function renderSite(input: RenderInput): Promise<RenderOutput> {
+  const { config, plan, loaded, trees } = input
+  const templateSources = new Map([...input.templates].map(([name, bytes]) => [name, bytes.toString('utf8')]))
+  const templateEnvironment = createTemplates(templateSources)
+  const templateDigests = new Map<string, string>()
+  const templateDigest = (name: string | null) => {
+    if (name === null) return ''
+    if (!templateDigests.has(name)) templateDigests.set(name, digest(...templateClosure(name, templateSources).flatMap((used) => [used, templateSources.get(used) ?? ''])))
+    return templateDigests.get(name) as string
+  }
+  const variants = variantsFor(input.converters)
+  const recordDigests = new Map<ArticleRecord, string>(
+    loaded.articleRecords.map((record) => [record, digest(loaded.keyBySource.get(record.source) ?? record.id, ':', String(record.position))]),
+  )
+  const liveFiles = trees.liveFiles
+  const update = trees.begin(input.beforeFirstWrite)
+  const stats: RenderStats = { searchMilliseconds: 0, writeMilliseconds: 0, searchBytes: 0, searchFiles: 0 }
+  const routes = new Map<string, RememberedRoute>()
+  const renderedRoutes: string[] = []
+  const generated = new Set<string>()
+
+  const put = async (relative: string, fileDigest: string, contents?: string | Uint8Array) => {
+    const since = performance.now()
+    generated.add(relative)
+    await update.put(relative, fileDigest, contents)
+    stats.writeMilliseconds += performance.now() - since
+  }
+  /** Reuse a remembered page when its fingerprint holds and the live site still has its files; else make it. */
+  const produce = async (key: string, fingerprint: string, make: () => SiteFile[]) => {
+    const previous = input.remembered.get(key)
+    if (previous?.fingerprint === fingerprint && previous.outputs.every(([relative, fileDigest]) => liveFiles?.get(relative) === fileDigest)) {
+      for (const [relative, fileDigest] of previous.outputs) await put(relative, fileDigest)
+      routes.set(key, previous)
+      return
+    }
+    let siteFiles: SiteFile[]
+    try {
+      siteFiles = make()
+    } catch (error) {
+      throw new Error(`render ${key || '/'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    }
+    const outputs: RememberedRoute['outputs'] = []
+    for (const file of siteFiles) {
+      const fileDigest = digest(file.contents)
+      outputs.push([file.path, fileDigest, typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.length])
+      await put(file.path, fileDigest, file.contents)
+    }
+    routes.set(key, { fingerprint, outputs })
+    renderedRoutes.push(key)
+    if (input.progress && renderedRoutes.length % 1000 === 0) input.progress(`rendered ${renderedRoutes.length} pages`)
+  }
+
+  for (const variant of variants) {
+    const context = createRenderContext(config, { variant, variants, templates: templateEnvironment, searchUrl: searchPageUrl })
+    for (const route of plan.routes) {
+      const fingerprint = routeFingerprint(route, recordDigests, `${input.settingsKey}\0${variant.lang}\0${templateDigest(route.template)}`)
+      await produce(`${variant.prefix}${route.url}`, fingerprint, () => renderRoute(route, context))
+    }
+  }
+
+  // The search index covers every article; it is made again when any of them or their links change.
+  const entriesByRecord = new Map<ArticleRecord, ArticleEntry>()
+  for (const route of plan.routes) if (route.kind === 'article') entriesByRecord.set(route.entry.record, route.entry)
+  const searchInputs = loaded.articleRecords.map((record) => {
+    const entry = entriesByRecord.get(record)
+    return [recordDigests.get(record), entry?.url, entry?.tags.map((tag) => tag.name)]
+  })
+  const searchSince = performance.now()
+  await produce(`${searchPageUrl}index`, digest(input.settingsKey, JSON.stringify(searchInputs)), () => {
+    const index = buildSearchIndex(loaded.articleRecords, {
+      variants,
+      articlePath: (record) => entriesByRecord.get(record)?.url ?? articleUrl(record),
+      tags: (record) => entriesByRecord.get(record)?.tags.map((tag) => tag.name) ?? record.tags,
+    })
+    return index.files
+  })
+  const searchOutputs = routes.get(`${searchPageUrl}index`)?.outputs ?? []
+  stats.searchFiles = searchOutputs.length
+  stats.searchMilliseconds = performance.now() - searchSince
+  stats.searchBytes = searchOutputs.reduce((sum, [, , bytes]) => sum + bytes, 0)
+
+  for (const [relative, bytes] of input.publicFiles) {
+    if (generated.has(relative)) throw new Error(`public/${relative} would overwrite the generated page ${relative}: rename or remove it`)
+    await put(relative, digest(bytes), bytes)
+  }
+  const since = performance.now()
+  const files = await update.commit()
+  stats.writeMilliseconds += performance.now() - since
+  return { routes, renderedRoutes, pageCount: plan.routes.length * variants.length, files, stats }
+}

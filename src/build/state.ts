@@ -1,0 +1,39 @@
+// What a build remembers for the next one: each page's fingerprint and files, and the two trees.
+import path from 'node:path'
+import type { ParseCache } from './parse-cache.ts'
+import { readCache, writeCache } from './cache-file.ts'
+import { digest } from './fingerprint.ts'
+import type { TreesState } from './site-trees.ts'
+
+/** A rendered page as remembered: what it was made from, and the files it gave. */
+export interface RememberedRoute {
+  fingerprint: string
+  outputs: [path: string, digest: string, bytes: number][]
+}
+
+export interface BuildState {
+  routes: Map<string, RememberedRoute>
+  trees: TreesState | undefined
+}
+
+const parseFile = 'parse.v8'
+// One state file per output folder, so builds into different folders keep theirs.
+const stateFile = (outDir: string) => `site-${digest(outDir).slice(0, 12)}.v8`
+
+/** The parse cache in `cacheDir`, valid for code `codeKey`; empty when absent or not whole. */
+export async function readParseCache(cacheDir: string, codeKey: string): Promise<ParseCache> {
+  return (await readCache<ParseCache>(path.join(cacheDir, parseFile), codeKey)) ?? new Map()
+}
+
+export async function writeParseCache(cacheDir: string, codeKey: string, cache: ParseCache): Promise<void> {
+  await writeCache(path.join(cacheDir, parseFile), codeKey, cache)
+}
+
+/** The build state for output `outDir`, valid for code `codeKey`; empty when absent, stale or not whole. */
+export async function readBuildState(cacheDir: string, outDir: string, codeKey: string): Promise<BuildState> {
+  return (await readCache<BuildState>(path.join(cacheDir, stateFile(outDir)), codeKey)) ?? { routes: new Map(), trees: undefined }
+}
+
+export async function writeBuildState(cacheDir: string, outDir: string, codeKey: string, state: BuildState): Promise<void> {
+  await writeCache(path.join(cacheDir, stateFile(outDir)), codeKey, state)
+}
