@@ -1,18 +1,8 @@
-// Minimal ArticleRecords for search and variant tests, built from the seed's ground truth.
-import { readFileSync } from 'node:fs'
+// Minimal ArticleRecords for search and variant tests; the sample page's come parsed.
+import { seedRecords } from '../helpers/records.ts'
 import type { ArticleRecord } from '../../src/types.ts'
 
-interface ExpectedArticle {
-  headline: string | null
-  kicker: string | null
-  subheadline: string | null
-  bylines: { role: string | null; names: string[] }[]
-  dateline: { text: string; start: string | null; end: string | null } | null
-  continuedFrom: number | null
-  continuedTo: number | null
-  sections: { heading: string | null; paragraphs: string[] }[]
-  sourceLines: [number, number]
-}
+export { seedRecords }
 
 /** A record with every field filled; `fields` overrides any of them. */
 export function articleRecord(fields: Partial<ArticleRecord> & Pick<ArticleRecord, 'id'>): ArticleRecord {
@@ -40,35 +30,3 @@ export function articleRecord(fields: Partial<ArticleRecord> & Pick<ArticleRecor
   }
 }
 
-/** The three articles of the sample page 2019-12-10/2. */
-export function seedRecords(): ArticleRecord[] {
-  const url = new URL('../fixtures/seed/expected.json', import.meta.url)
-  const expected = JSON.parse(readFileSync(url, 'utf8')) as { issueDate: string; page: number; articles: ExpectedArticle[] }
-  return expected.articles.map((article, index) =>
-    articleRecord({
-      id: `${expected.issueDate}/${expected.page}-${index + 1}`,
-      source: '2019/12/10/02.txt',
-      issueDate: expected.issueDate,
-      page: expected.page,
-      position: index + 1,
-      headline: article.headline,
-      kicker: article.kicker,
-      subheadline: article.subheadline,
-      bylines: article.bylines.map((byline) => ({
-        ...byline,
-        text: `■${byline.role ?? ''} ${byline.names.join(' ')}`,
-        line: article.sourceLines[0],
-      })),
-      dateline: article.dateline,
-      continuedFrom: article.continuedFrom,
-      continuedTo: article.continuedTo,
-      sections: article.sections.map((section) => ({
-        heading: section.heading,
-        headingLine: null,
-        paragraphs: section.paragraphs,
-        paragraphLines: section.paragraphs.map(() => []),
-      })),
-      sourceLines: article.sourceLines,
-    }),
-  )
-}

@@ -1,46 +1,9 @@
-// Article records for site tests: the seed page's ground truth plus small hand-made ones.
-import { readFileSync } from 'node:fs'
+// Article records for site tests: the parsed sample page plus small hand-made ones.
+import { seedRecords } from '../helpers/records.ts'
 import type { ArticleRecord, Section } from '../../src/types.ts'
 
-interface ExpectedArticle {
-  headline: string | null
-  kicker: string | null
-  subheadline: string | null
-  bylines: { role: string | null; names: string[] }[]
-  dateline: ArticleRecord['dateline']
-  continuedFrom: number | null
-  continuedTo: number | null
-  sections: { heading: string | null; paragraphs: string[] }[]
-  sourceLines: [number, number]
-}
+export { seedRecords }
 
-const expected = JSON.parse(readFileSync(new URL('../fixtures/seed/expected.json', import.meta.url), 'utf8')) as { issueDate: string; page: number; articles: ExpectedArticle[] }
-
-/** The seed page's articles as records (source `2019/12/10/02.txt`). */
-export function seedRecords(): ArticleRecord[] {
-  return expected.articles.map((article, index) => ({
-    id: `${expected.issueDate}/${expected.page}-${index + 1}`,
-    source: '2019/12/10/02.txt',
-    paper: '杨浦时报',
-    issueDate: expected.issueDate,
-    page: expected.page,
-    position: index + 1,
-    headline: article.headline,
-    kicker: article.kicker,
-    subheadline: article.subheadline,
-    headLines: { headline: article.sourceLines[0], kicker: null, subheadline: null },
-    bylines: article.bylines.map((byline) => ({ ...byline, text: `■${byline.role ?? ''} ${byline.names.join(' ')}`, line: article.sourceLines[0] })),
-    dateline: article.dateline,
-    continuedFrom: article.continuedFrom,
-    continuedTo: article.continuedTo,
-    continuationMarkers: [],
-    sections: article.sections.map((section): Section => ({ ...section, headingLine: null, paragraphLines: section.paragraphs.map(() => []) })),
-    sourceLines: article.sourceLines,
-    tags: [],
-    slug: null,
-    script: 'hans',
-  }))
-}
 
 /** A small hand-made record; `paragraphs` become one section without a heading. */
 export function makeRecord(fields: Partial<ArticleRecord> & { issueDate: string; page: number; position: number; paragraphs?: string[] }): ArticleRecord {

@@ -1,0 +1,63 @@
+// One measured process of `npm run bench`: builds the way `news-archive build` (fresh) or
+// `news-archive dev` (warm: one Builder, cold → no change → one edit) does, and prints each
+// build's figures as a line `BENCH {json}` on stdout.
+//   node --import tsx scripts/bench/child.ts '{"mode":"fresh","root":…,"articlesDir":…,"outDir":…,"cacheDir":…}'
+import { createBuilder, type BuildResult } from '../../src/build.ts'
+import { defaultConfig } from '../../src/config.ts'
+import { editOnePage } from './edit.ts'
+
+export interface ChildOptions {
+  mode: 'fresh' | 'warm'
+  /** The project folder (templates, public files, vocabulary). */
+  root: string
+  articlesDir: string
+  outDir: string
+  cacheDir: string
+}
+
+/** What a child reports for one build. */
+export interface ChildReport {
+  step: 'build' | 'cold' | 'no-change' | 'edit'
+  ok: boolean
+  summary: string
+  /** Milliseconds since the process started, when the build began and ended. */
+  startedAt: number
+  endedAt: number
+  timings: BuildResult['timings']
+  render: BuildResult['render']
+  files: BuildResult['files']
+  renderedPages: number
+  /** Kilobytes, the process's peak resident set so far. */
+  maxRssKb: number
+  edit?: { file: string; line: number; before: string; after: string }
+}
+
+const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions
+const config = { ...defaultConfig, articlesDir: options.articlesDir, outDir: options.outDir }
+const builder = createBuilder(config, { root: options.root, log: () => {}, progress: false, cacheDir: options.cacheDir })
+
+async function measure(step: ChildReport['step'], edit?: ChildReport['edit']): Promise<boolean> {
+  const startedAt = performance.now()
+  const result = await builder.build()
+  const report: ChildReport = {
+    step,
+    ok: result.ok,
+    summary: result.ok ? result.summary : `${result.summary}\n${result.report}`,
+    startedAt,
+    endedAt: performance.now(),
+    timings: result.timings,
+    render: result.render,
+    files: result.files,
+    renderedPages: result.renderedRoutes.length,
+    maxRssKb: process.resourceUsage().maxRSS,
+    ...(edit ? { edit } : {}),
+  }
+  process.stdout.write(`BENCH ${JSON.stringify(report)}\n`)
+  return result.ok
+}
+
+if (options.mode === 'fresh') {
+  await measure('build')
+} else if ((await measure('cold')) && (await measure('no-change'))) {
+  await measure('edit', await editOnePage(options.articlesDir))
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    // Whole-site builds and browsers share two cores with the rest of the suite: allow them time.
+    testTimeout: 30_000,
+    hookTimeout: 90_000,
+  },
+})
