@@ -31,9 +31,15 @@ export async function readSource(filePath: string, cwd = process.cwd()): Promise
   return new VFile({ path: path.relative(cwd, filePath) || filePath, value: await readFile(filePath) })
 }
 
-/** Parse one source: a raw page or a Markdown article. */
+/** Parse one source: a raw page or a Markdown article. A parser crash on one file is that file's error, not the whole run's. */
 export function parseSource(file: VFile, overrides: PageOverrides = {}): ParsedPage | null {
-  return file.extname === '.md' ? parseMarkdownArticle(file) : parseRawPage(file, overrides)
+  try {
+    return file.extname === '.md' ? parseMarkdownArticle(file) : parseRawPage(file, overrides)
+  } catch (error) {
+    const reason = `news-archive failed to parse this file (${error instanceof Error ? error.message : String(error)}); please report it with the file`
+    file.message(reason, { line: 1, column: 1 }, 'news-archive:internal-error').fatal = true
+    return null
+  }
 }
 
 /** Scan, read and parse a whole articles folder. */

@@ -5,6 +5,7 @@
 import { createBuilder, type BuildResult } from '../../src/build.ts'
 import { defaultConfig } from '../../src/config.ts'
 import { editOnePage } from './edit.ts'
+import { treeSize } from './measure.ts'
 
 export interface ChildOptions {
   mode: 'fresh' | 'warm'
@@ -30,6 +31,8 @@ export interface ChildReport {
   /** Kilobytes, the process's peak resident set so far. */
   maxRssKb: number
   edit?: { file: string; line: number; before: string; after: string }
+  /** Warm mode only (a walk of the site would count against a fresh process's wall time): bytes of the files this build wrote. */
+  bytesWritten?: number
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions
@@ -37,20 +40,25 @@ const config = { ...defaultConfig, articlesDir: options.articlesDir, outDir: opt
 const builder = createBuilder(config, { root: options.root, log: () => {}, progress: false, cacheDir: options.cacheDir })
 
 async function measure(step: ChildReport['step'], edit?: ChildReport['edit']): Promise<boolean> {
+  // File times come from a coarse clock, and treeSize allows for it: keep the last build's writes out of this one's window.
+  if (options.mode === 'warm') await new Promise((resolve) => setTimeout(resolve, 50))
+  const startedEpoch = Date.now()
   const startedAt = performance.now()
   const result = await builder.build()
+  const endedAt = performance.now()
   const report: ChildReport = {
     step,
     ok: result.ok,
     summary: result.ok ? result.summary : `${result.summary}\n${result.report}`,
     startedAt,
-    endedAt: performance.now(),
+    endedAt,
     timings: result.timings,
     render: result.render,
     files: result.files,
     renderedPages: result.renderedRoutes.length,
     maxRssKb: process.resourceUsage().maxRSS,
     ...(edit ? { edit } : {}),
+    ...(options.mode === 'warm' ? { bytesWritten: (await treeSize(options.outDir, startedEpoch)).writtenBytes } : {}),
   }
   process.stdout.write(`BENCH ${JSON.stringify(report)}\n`)
   return result.ok

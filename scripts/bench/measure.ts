@@ -92,7 +92,9 @@ export interface Machine {
 /** The machine, as the report states it. */
 export function machine(benchDir: string): Machine {
   const cpus = os.cpus()
-  const fileSystem = spawnSync('stat', ['-f', '-c', '%T', benchDir], { encoding: 'utf8' })
+  // findmnt names ext4 as such; `stat -f` (the fallback) calls it ext2/ext3.
+  const findmnt = spawnSync('findmnt', ['-n', '-o', 'FSTYPE', '-T', benchDir], { encoding: 'utf8' })
+  const fileSystem = findmnt.status === 0 ? findmnt : spawnSync('stat', ['-f', '-c', '%T', benchDir], { encoding: 'utf8' })
   return {
     cpus: os.availableParallelism?.() ?? cpus.length,
     model: cpus[0]?.model.trim() ?? 'unknown',

@@ -72,7 +72,7 @@ export class TreeUpdate {
   readonly result: UpdateResult = { written: 0, linked: 0, removed: 0, swapped: false }
   private readonly files: FileDigests = new Map()
   private target: { tree: 'a' | 'b'; dir: string; files: FileDigests } | null = null
-  private readonly made = new Set<string>()
+  private readonly made = new Map<string, Promise<void>>()
   private readonly jobs = new Set<Promise<void>>()
 
   constructor(
@@ -157,10 +157,13 @@ export class TreeUpdate {
 
   private async replace(destination: string, create: () => Promise<void>): Promise<void> {
     const dir = path.dirname(destination)
-    if (!this.made.has(dir)) {
-      this.made.add(dir)
-      await mkdir(dir, { recursive: true })
+    // One mkdir per folder, and every file of it waits for that one: writes run concurrently.
+    let made = this.made.get(dir)
+    if (made === undefined) {
+      made = mkdir(dir, { recursive: true }).then(() => {})
+      this.made.set(dir, made)
     }
+    await made
     await unlink(destination).catch(() => {})
     await create()
   }

@@ -47,6 +47,7 @@ export function hardWrapWidth(blocks: Block[]): number | null {
     if (windowCount > best || (windowCount === best && length > width)) [width, best] = [length, windowCount]
   }
   if (width > 45 || width < 15) return null
-  const longest = Math.max(...lengths)
+  // A loop, not Math.max(...lengths): a page of a million lines would overflow the call stack.
+  const longest = lengths.reduce((max, length) => (length > max ? length : max), 0)
   return best / lengths.length >= 0.5 && longest <= width + 3 ? width : null
 }

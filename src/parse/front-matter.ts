@@ -1,11 +1,11 @@
 // A YAML front matter block (`---` … `---`) at the top of a page or article file.
 import type { VFile } from 'vfile'
-import { isMap, LineCounter, parseDocument } from 'yaml'
+import { isMap, LineCounter, parseDocument, type YAMLMap } from 'yaml'
 
 export interface FrontMatter {
   /** The parsed mapping (empty when the file has no block). */
   data: Record<string, unknown>
-  /** Where each top-level key's value sits, for messages about it. */
+  /** Where each key's value sits, for messages about it: `date`, and nested keys by path (`articles.1.slug`). */
   places: Record<string, { line: number; column: number }>
   /** The text after the block, and the file line it starts on. */
   body: string
@@ -45,10 +45,14 @@ export function readFrontMatter(text: string, file: VFile): FrontMatter {
     return { data: {}, places: {}, body, bodyLine }
   }
   const places: FrontMatter['places'] = {}
-  for (const pair of doc.contents.items) {
-    const key = String((pair.key as { value?: unknown } | null)?.value ?? '')
-    const node = (pair.value ?? pair.key) as { range?: [number, number, number] } | null
-    places[key] = place(node?.range?.[0] ?? 0)
+  const record = (map: YAMLMap, prefix: string) => {
+    for (const pair of map.items) {
+      const key = `${prefix}${String((pair.key as { value?: unknown } | null)?.value ?? '')}`
+      const node = (pair.value ?? pair.key) as { range?: [number, number, number] } | null
+      places[key] = place(node?.range?.[0] ?? 0)
+      if (isMap(pair.value)) record(pair.value, `${key}.`)
+    }
   }
+  record(doc.contents, '')
   return { data: doc.toJS() as Record<string, unknown>, places, body, bodyLine }
 }

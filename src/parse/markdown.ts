@@ -6,16 +6,25 @@ import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import type { ArticleRecord, Byline, ParsedPage, Section } from '../types.ts'
 import { detectScript } from '../variants/detect.ts'
+import { reportSuspiciousCharacters } from './characters.ts'
 import { parseDateline } from './dateline.ts'
+import { decodePage } from './decode.ts'
 import { readFrontMatter } from './front-matter.ts'
+import { slugProblem } from './patterns.ts'
 import { checkIssueDate } from './raw-page.ts'
 
 const articleKeys = ['headline', 'kicker', 'subheadline', 'date', 'page', 'position', 'paper', 'bylines', 'tags', 'slug', 'continuedFrom', 'continuedTo'] as const
 
 /** Parse a `.md` article; front matter gives headline, date and page (required) and the other fields. */
 export function parseMarkdownArticle(file: VFile, today = new Date()): ParsedPage | null {
-  const text = String(file.value instanceof Uint8Array ? new TextDecoder().decode(file.value) : file.value).replace(/^\ufeff/u, '').replace(/\r\n?/gu, '\n')
+  const decoded = decodePage(file.value instanceof Uint8Array ? file.value : new TextEncoder().encode(String(file.value)))
+  if (!decoded.ok) {
+    for (const problem of decoded.problems) file.message(problem.reason, problem.place, problem.ruleId).fatal = true
+    return null
+  }
+  const text = decoded.text
   file.value = text
+  reportSuspiciousCharacters(text, file)
   const { data, places, body, bodyLine } = readFrontMatter(text, file)
   const fail = (key: string, reason: string, rule = 'news-archive:front-matter-type') => {
     file.message(reason, places[key] ?? { line: 1, column: 1 }, rule).fatal = true
@@ -33,7 +42,7 @@ export function parseMarkdownArticle(file: VFile, today = new Date()): ParsedPag
     return String(value)
   }
   const issueDate = String(data.date ?? '')
-  const dateProblem = data.date === undefined ? null : checkIssueDate(issueDate, today)
+  const dateProblem = data.date === undefined || data.date === null ? null : checkIssueDate(issueDate, today)
   if (dateProblem) fail('date', dateProblem, 'news-archive:issue-date')
   const page = Number(data.page)
   if (data.page !== undefined && !(Number.isInteger(page) && page >= 1 && page <= 999)) fail('page', 'Page must be a whole number from 1 to 999')
@@ -46,11 +55,16 @@ export function parseMarkdownArticle(file: VFile, today = new Date()): ParsedPag
   const kicker = optionalString('kicker')
   const subheadline = optionalString('subheadline')
   const slug = optionalString('slug')
+  if (slug !== null && typeof data.slug === 'string' && slugProblem(slug)) fail('slug', slugProblem(slug) as string, 'news-archive:slug-invalid')
   const paper = optionalString('paper')
   if (file.messages.some((message) => message.fatal)) return null
 
   const tree = unified().use(remarkParse).parse(body) as Root
   const sections = toSections(tree, bodyLine)
+  if (sections.every((section) => section.paragraphs.length === 0)) {
+    file.message('Markdown article has no text below its front matter', { line: bodyLine, column: 1 }, 'news-archive:no-articles').fatal = true
+    return null
+  }
   const first = sections[0]?.paragraphs[0]
   const record: ArticleRecord = {
     id: `${issueDate}/${page}-${position}`,

@@ -29,6 +29,7 @@ export function parsePage(text: string, meta: PageMeta, file: VFile, firstLine =
   const { drafts, furniture } = segment(toUnits(blocks, wrapWidth, file), file)
   const isArticle = (draft: ArticleDraft) => draft.head.length + draft.body.length + draft.bylines.length > 0
   const articles = drafts.filter(isArticle).map((draft, index) => toRecord(draft, meta, index + 1, file))
+  reportOutsizedText(articles, file)
   // A continuation marker with no article around it is kept with the furniture, so no text is lost.
   const strayMarkers = drafts.filter((draft) => !isArticle(draft)).flatMap((draft) => draft.markers)
   if (articles.length === 0) {
@@ -60,7 +61,7 @@ function toRecord(draft: ArticleDraft, meta: PageMeta, position: number, file: V
     ...draft.body.flatMap((part) => (part.kind === 'paragraph' ? part.unit.parts.map((block) => block.line) : [part.unit.block.line])),
     ...draft.markers.map((unit) => unit.block.line),
   ]
-  const sourceLines: [number, number] = [Math.min(...lines), Math.max(...lines)]
+  const sourceLines: [number, number] = [lines.reduce((min, line) => Math.min(min, line)), lines.reduce((max, line) => Math.max(max, line))]
   const record: ArticleRecord = {
     id: `${meta.issueDate}/${meta.page}-${position}`,
     source: file.path,
@@ -159,4 +160,23 @@ function reportExtractionSpaces(paragraphs: ArticleDraft['body'][number]['unit']
       }
     }
   })
+}
+
+/** A printed page holds some 7,000 characters and a few dozen articles at most; far more means lost line or page breaks. */
+export const pageLimits = { paragraphCharacters: 10_000, articles: 200 }
+
+function reportOutsizedText(articles: ArticleRecord[], file: VFile): void {
+  if (articles.length > pageLimits.articles) {
+    const first = articles[pageLimits.articles] as ArticleRecord
+    file.message(`${articles.length} articles on one page, more than the ${pageLimits.articles} a printed page can hold: is this several pages in one file?`, { line: first.sourceLines[0], column: 1 }, 'news-archive:many-articles')
+  }
+  for (const record of articles) {
+    for (const section of record.sections) {
+      section.paragraphs.forEach((paragraph, index) => {
+        if (paragraph.length <= pageLimits.paragraphCharacters) return
+        const line = section.paragraphLines[index]?.[0] ?? record.sourceLines[0]
+        file.message(`Paragraph of ${paragraph.length} characters, more than a printed page holds (${pageLimits.paragraphCharacters}): were its line ends lost?`, { line, column: 1 }, 'news-archive:long-paragraph')
+      })
+    }
+  }
 }

@@ -66,3 +66,17 @@ export const extractionSpace = new RegExp(`(?<=${han})[ \\u00a0]+(?=${han})`, 'g
 export function hasHan(text: string): boolean {
   return new RegExp(han, 'u').test(text)
 }
+
+/** A slug editors may give in front matter: lowercase ASCII words joined by hyphens (the site checks the same rule). */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u
+
+/** Why `slug` cannot be part of a URL, or null when it can. */
+export function slugProblem(slug: string): string | null {
+  if (slugPattern.test(slug)) return null
+  const why = /[/\\]/u.test(slug) ? 'it holds a path separator'
+    : slug.includes('..') ? 'it holds `..`'
+    : /%[0-9a-f]{2}/iu.test(slug) ? 'it holds a %-escape'
+    : /^[a-z]:/iu.test(slug) ? 'it starts with a drive letter'
+    : 'only a–z, 0–9 and single hyphens between words may be used'
+  return `Slug \`${slug}\` cannot be part of a URL (${why}): write lowercase ASCII words joined by hyphens, e.g. \`district-study-session\``
+}

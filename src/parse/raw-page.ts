@@ -1,9 +1,11 @@
 // A raw page file (bytes) → its parsed page: decode, front matter, where it sits in the paper, articles.
 import type { VFile } from 'vfile'
 import type { ArticleRecord, ParsedPage } from '../types.ts'
+import { reportSuspiciousCharacters } from './characters.ts'
 import { decodePage } from './decode.ts'
 import { readFrontMatter, type FrontMatter } from './front-matter.ts'
 import { parsePage, type PageMeta } from './page.ts'
+import { slugProblem } from './patterns.ts'
 
 /** What the command line may say about a page, over its front matter and path. */
 export interface PageOverrides {
@@ -22,11 +24,12 @@ const pageKeys = new Set(['date', 'page', 'paper', 'articles'])
 export function parseRawPage(file: VFile, overrides: PageOverrides = {}, today = new Date()): ParsedPage | null {
   const decoded = decodePage(file.value instanceof Uint8Array ? file.value : new TextEncoder().encode(String(file.value)))
   if (!decoded.ok) {
-    file.message(decoded.reason, decoded.place, decoded.ruleId).fatal = true
+    for (const problem of decoded.problems) file.message(problem.reason, problem.place, problem.ruleId).fatal = true
     return null
   }
   // Messages are positioned on the decoded text, so the file holds it from here on.
   file.value = decoded.text
+  reportSuspiciousCharacters(decoded.text, file)
   const frontMatter = readFrontMatter(decoded.text, file)
   for (const key of Object.keys(frontMatter.data)) {
     if (!pageKeys.has(key)) {
@@ -82,6 +85,7 @@ function applyArticleOverrides(articles: ArticleRecord[], frontMatter: FrontMatt
   const overrides = frontMatter.data.articles
   if (overrides === undefined) return
   const place = frontMatter.places.articles ?? { line: 1, column: 1 }
+  const at = (path: string) => frontMatter.places[path] ?? place
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
     file.message('`articles` must map an article\'s position on the page to the fields to correct', place, 'news-archive:front-matter-type').fatal = true
     return
@@ -89,19 +93,22 @@ function applyArticleOverrides(articles: ArticleRecord[], frontMatter: FrontMatt
   for (const [key, fields] of Object.entries(overrides as Record<string, unknown>)) {
     const article = articles[Number(key) - 1]
     if (!article || typeof fields !== 'object' || fields === null) {
-      file.message(`\`articles.${key}\` names no article of this page (it has ${articles.length})`, place, 'news-archive:front-matter-type').fatal = true
+      file.message(`\`articles.${key}\` names no article of this page (it has ${articles.length})`, at(`articles.${key}`), 'news-archive:front-matter-type').fatal = true
       continue
     }
     for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {
+      const fieldPlace = at(`articles.${key}.${field}`)
       if (!(overridableFields as readonly string[]).includes(field)) {
-        file.message(`\`articles.${key}.${field}\` cannot be corrected here (only ${overridableFields.join(', ')})`, place, 'news-archive:front-matter-unknown-key').fatal = true
+        file.message(`\`articles.${key}.${field}\` cannot be corrected here (only ${overridableFields.join(', ')})`, fieldPlace, 'news-archive:front-matter-unknown-key').fatal = true
       } else if (field === 'tags') {
         if (Array.isArray(value) && value.every((tag) => typeof tag === 'string')) article.tags = value
-        else file.message(`\`articles.${key}.tags\` must be a list of strings`, place, 'news-archive:front-matter-type').fatal = true
+        else file.message(`\`articles.${key}.tags\` must be a list of strings`, fieldPlace, 'news-archive:front-matter-type').fatal = true
+      } else if (field === 'slug' && typeof value === 'string' && slugProblem(value)) {
+        file.message(slugProblem(value) as string, fieldPlace, 'news-archive:slug-invalid').fatal = true
       } else if (typeof value === 'string' || value === null) {
         ;(article as unknown as Record<string, unknown>)[field] = value
       } else {
-        file.message(`\`articles.${key}.${field}\` must be a string`, place, 'news-archive:front-matter-type').fatal = true
+        file.message(`\`articles.${key}.${field}\` must be a string`, fieldPlace, 'news-archive:front-matter-type').fatal = true
       }
     }
   }

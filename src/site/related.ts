@@ -1,7 +1,9 @@
 // Related articles: those sharing the most tags with an article, newest first among equals.
 // Comparing every article with every other is quadratic (31 s for 10,000 articles). Articles with
 // the same tags have the same candidates, so candidates are ranked once per distinct tag set,
-// scoring tag sets through an inverted index (tag → tag sets carrying it).
+// scoring tag sets through an inverted index (tag → tag sets carrying it). The cost grows with the
+// square of the number of distinct tag sets, not of articles: 2,515 sets for 10,000 generated
+// articles over a 16-tag vocabulary.
 import { byNewest } from './archive.ts'
 import type { ArticleEntry, TagRef } from './route-types.ts'
 
@@ -10,6 +12,8 @@ interface TagSet {
   /** Tag numbers, one per tag the articles carry. */
   tags: number[]
   entries: ArticleEntry[]
+  /** Each entry's place among all entries, newest first (ascending). */
+  ranks: number[]
 }
 
 /**
@@ -18,21 +22,21 @@ interface TagSet {
  */
 export function relatedEntries(entries: readonly ArticleEntry[], count: number): Map<ArticleEntry, ArticleEntry[]> {
   const newest = [...entries].sort(byNewest)
-  const rank = new Map<ArticleEntry, number>(newest.map((entry, index) => [entry, index]))
   const tagNumbers = new Map<TagRef, number>()
   const setsByKey = new Map<string, TagSet>()
   const setOf = new Map<ArticleEntry, TagSet>()
-  for (const entry of newest) {
+  newest.forEach((entry, rank) => {
     const tags = entry.tags.map((tag) => tagNumbers.get(tag) ?? tagNumbers.set(tag, tagNumbers.size).get(tag)!).sort((a, b) => a - b)
     const key = tags.join(',')
     let set = setsByKey.get(key)
     if (!set) {
-      set = { tags, entries: [] }
+      set = { tags, entries: [], ranks: [] }
       setsByKey.set(key, set)
     }
     set.entries.push(entry)
+    set.ranks.push(rank)
     setOf.set(entry, set)
-  }
+  })
   const sets = [...setsByKey.values()]
   const setsByTag: number[][] = Array.from({ length: tagNumbers.size }, () => [])
   sets.forEach((set, index) => {
@@ -58,8 +62,10 @@ export function relatedEntries(entries: readonly ArticleEntry[], count: number):
     for (const other of touched) {
       const score = shared[other]!
       shared[other] = 0
-      for (const entry of sets[other]!.entries) {
-        const entryRank = rank.get(entry)!
+      const { entries: candidates, ranks } = sets[other]!
+      for (let k = 0; k < candidates.length; k++) {
+        const entry = candidates[k]!
+        const entryRank = ranks[k]!
         if (best.length === wanted) {
           if (!beats(score, entryRank, best[wanted - 1]!)) break
           best.pop()

@@ -1,0 +1,24 @@
+// Running news-archive for a measurement: a cold working copy of a corpus, and a child process
+// that builds it (scripts/bench/child.ts) timed from the outside.
+import { cp, mkdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import type { ChildOptions, ChildReport } from './child.ts'
+import { runTimed } from './measure.ts'
+
+/** A working copy of the corpus in `dir` with an empty cache and no output: the cold start. */
+export async function freshSite(root: string, corpusDir: string, dir: string): Promise<Omit<ChildOptions, 'mode'>> {
+  await rm(dir, { recursive: true, force: true })
+  await mkdir(dir, { recursive: true })
+  const articlesDir = path.join(dir, 'articles')
+  await cp(corpusDir, articlesDir, { recursive: true })
+  return { root, articlesDir, outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, 'cache') }
+}
+
+/** Run a child and read its `BENCH {json}` lines; a failed build stops the bench with its report. */
+export async function runChild(root: string, options: ChildOptions) {
+  const run = await runTimed(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/child.ts'), JSON.stringify(options)], root)
+  const reports = run.stdout.split('\n').filter((line) => line.startsWith('BENCH ')).map((line) => JSON.parse(line.slice(6)) as ChildReport)
+  const failed = reports.find((report) => !report.ok)
+  if (run.exitCode !== 0 || failed || reports.length === 0) throw new Error(`bench child failed (exit ${run.exitCode}):\n${failed?.summary ?? ''}\n${run.stderr}`)
+  return { run, reports }
+}
