@@ -97,10 +97,11 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     if (input.progress && renderedRoutes.length % 1000 === 0) input.progress(`rendered ${renderedRoutes.length} pages`)
   }
 
+  const fingerprintMemo = new WeakMap<object, string>()
   for (const variant of variants) {
     const context = createRenderContext(config, { variant, variants, templates: templateEnvironment, searchUrl: searchPageUrl })
     for (const route of plan.routes) {
-      const fingerprint = routeFingerprint(route, recordDigests, `${input.settingsKey}\0${variant.lang}\0${templateDigest(route.template)}`)
+      const fingerprint = routeFingerprint(route, recordDigests, `${input.settingsKey}\0${variant.lang}\0${templateDigest(route.template)}`, fingerprintMemo)
       await produce(`${variant.prefix}${route.url}`, fingerprint, () => renderRoute(route, context))
     }
   }
