@@ -16,6 +16,7 @@ import type { SiteConfig } from './config.ts'
 import { matchContinuations } from './continuations.ts'
 import { attachMessages } from './load.ts'
 import { defaultTemplatesDir, emptyVocabulary, parseVocabulary, planSite } from './site/index.ts'
+import type { ArticleRecord } from './types.ts'
 import { parseConversionOverrides } from './variants/overrides.ts'
 
 export interface BuildOptions {
@@ -71,6 +72,8 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   const outDir = at(config.outDir)
   const converters = converterCache()
   let memory: { codeKey: string; parseCache: ParseCache; state: BuildState } | null = null
+  // Records converted to the other script, kept while the converters are the same.
+  let conversions = { key: '', records: new Map<string, ArticleRecord>() }
 
   return {
     outDir,
@@ -98,7 +101,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           memory = {
             codeKey,
             parseCache: cacheDir ? await readParseCache(cacheDir, codeKey) : new Map(),
-            state: cacheDir ? await readBuildState(cacheDir, outDir, codeKey) : { routes: new Map(), trees: undefined },
+            state: cacheDir ? await readBuildState(cacheDir, outDir, codeKey) : { routes: new Map(), trees: undefined, last: undefined },
           }
         }
         const vocabularyFile = await readOptional(at(config.vocabulary), config.vocabulary)
@@ -108,6 +111,26 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const loaded = await stage('load', config.articlesDir, () => loadWithCache(at(config.articlesDir), options.root, memory!.parseCache, usedParses))
         memory.parseCache = usedParses
         lap('load', since)
+
+        // Nothing changed since the last build (sources, settings, templates, public/) and the live
+        // site is where it was: the site is the same, so there is nothing to plan, render or write.
+        const templates = await readFolder(existsSync(at('templates')) ? at('templates') : defaultTemplatesDir)
+        const publicFiles = await readFolder(at('public'))
+        const settingsKey = digest(memory.codeKey, JSON.stringify(config), String(vocabularyFile?.value ?? ''), String(overridesFile?.value ?? ''))
+        const inputKey = digest(settingsKey, ...[...loaded.keyBySource.values()], ...[...templates, ...publicFiles].flatMap(([name, bytes]) => [name, bytes]))
+        const unchanged = memory.state.last
+        if (unchanged?.inputKey === inputKey && (await SiteTrees.isLive(outDir, memory.state.trees))) {
+          timings.total = performance.now() - started
+          return {
+            ok: true,
+            report: unchanged.report,
+            summary: `Nothing changed since the last build: ${config.outDir}/ is up to date (${unchanged.articles} articles, ${unchanged.pages} pages), checked in ${(timings.total / 1000).toFixed(2)} s.`,
+            renderedRoutes: [],
+            files: { written: 0, linked: 0, removed: 0, swapped: false },
+            timings,
+            render: null,
+          }
+        }
 
         // plan
         since = performance.now()
@@ -125,9 +148,10 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
 
         // render and write
         since = performance.now()
-        const settingsKey = digest(memory.codeKey, JSON.stringify(config), String(vocabularyFile?.value ?? ''), String(overridesFile?.value ?? ''))
-        const timed = converters(digest(config.traditional, String(overridesFile?.value ?? '')), config.traditional, overrides)
-        const templates = await readFolder(existsSync(at('templates')) ? at('templates') : defaultTemplatesDir)
+        const conversionKey = digest(config.traditional, String(overridesFile?.value ?? ''))
+        const timed = converters(conversionKey, config.traditional, overrides)
+        if (conversions.key !== conversionKey) conversions = { key: conversionKey, records: new Map() }
+        const usedConversions = new Map<string, ArticleRecord>()
         const trees = await SiteTrees.open(outDir, memory.state.trees)
         const saveState = async () => {
           if (cacheDir) await writeBuildState(cacheDir, outDir, memory!.codeKey, memory!.state)
@@ -137,14 +161,15 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           plan,
           loaded,
           templates,
-          publicFiles: await readFolder(at('public')),
+          publicFiles,
           converters: timed.converters,
           settingsKey,
           trees,
           remembered: memory.state.routes,
+          conversions: { previous: conversions.records, next: usedConversions },
           // The other tree is about to change: forget it on disk first, so a kill cannot leave a stale promise.
           beforeFirstWrite: async () => {
-            memory!.state = { ...memory!.state, trees: trees.remembered }
+            memory!.state = { ...memory!.state, trees: trees.remembered, last: undefined }
             await saveState()
           },
           progress: options.progress ?? (process.stderr.isTTY === true && process.env.CI !== 'true') ? options.log : null,
@@ -155,7 +180,12 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         timings.search = rendered.stats.searchMilliseconds
         timings.write = rendered.stats.writeMilliseconds
         timings.render = performance.now() - since - timings.write
-        memory.state = { routes: rendered.routes, trees: trees.remembered }
+        memory.state = {
+          routes: rendered.routes,
+          trees: trees.remembered,
+          last: { inputKey, report, articles: loaded.articleRecords.length, pages: rendered.pageCount },
+        }
+        conversions = { key: conversionKey, records: usedConversions }
         if (cacheDir && (rendered.files.swapped || rendered.renderedRoutes.length > 0 || loaded.parsed > 0)) {
           await writeParseCache(cacheDir, memory.codeKey, memory.parseCache)
           await saveState()
@@ -165,7 +195,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const summary =
           `Built ${loaded.articleRecords.length} articles from ${loaded.files.length} files (${loaded.parsed} parsed) into ${rendered.pageCount} pages ` +
           `(${rendered.renderedRoutes.length} rendered; ${rendered.files.written} files written, ${rendered.files.removed} removed) in ${config.outDir}/ in ${(timings.total / 1000).toFixed(2)} s; ${warnings} warnings. ` +
-          `Search index: ${formatBytes(rendered.stats.searchBytes)} in ${rendered.stats.searchFiles} files. ` +
+          `Search index: ${formatBytes(rendered.stats.searchBytes)} in ${rendered.stats.searchFiles} files (${(timings.search / 1000).toFixed(2)} s). ` +
           `Script conversion (zh-Hans ⇄ zh-Hant): ${(timings.conversion / 1000).toFixed(2)} s, ${((100 * timings.conversion) / timings.total).toFixed(1)}% of the build.`
         return { ok: true, report, summary, renderedRoutes: rendered.renderedRoutes, files: rendered.files, timings, render: rendered.stats }
       } catch (error) {

@@ -24,6 +24,8 @@ export interface RenderInput {
   settingsKey: string
   trees: SiteTrees
   remembered: Map<string, RememberedRoute>
+  /** Converted records by script and record digest, kept by the builder between builds. */
+  conversions: { previous: ReadonlyMap<string, ArticleRecord>; next: Map<string, ArticleRecord> }
   beforeFirstWrite: () => Promise<void>
   progress: ((line: string) => void) | null
 }
@@ -55,10 +57,10 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     if (!templateDigests.has(name)) templateDigests.set(name, digest(...templateClosure(name, templateSources).flatMap((used) => [used, templateSources.get(used) ?? ''])))
     return templateDigests.get(name) as string
   }
-  const variants = variantsFor(input.converters)
   const recordDigests = new Map<ArticleRecord, string>(
     loaded.articleRecords.map((record) => [record, digest(loaded.keyBySource.get(record.source) ?? record.id, ':', String(record.position))]),
   )
+  const variants = variantsFor(input.converters, { keyOf: (record) => recordDigests.get(record), previous: input.conversions.previous, next: input.conversions.next })
   const liveFiles = trees.liveFiles
   const update = trees.begin(input.beforeFirstWrite)
   const stats: RenderStats = { searchMilliseconds: 0, writeMilliseconds: 0, searchBytes: 0, searchFiles: 0 }

@@ -39,6 +39,13 @@ export class SiteTrees {
     return new SiteTrees(outDir, remembered)
   }
 
+  /** Is `remembered` still the truth: the output links to its live tree, and that tree exists? */
+  static async isLive(outDir: string, remembered: TreesState | undefined): Promise<boolean> {
+    if (remembered === undefined || remembered.files[remembered.live] === null) return false
+    if ((await linkedTree(outDir)) !== remembered.live) return false
+    return (await lstat(treeDirOf(outDir, remembered.live)).catch(() => null)) !== null
+  }
+
   /** The live tree's files, or null when they are not known (then every file must come with contents). */
   get liveFiles(): FileDigests | null {
     return this.state.files[this.state.live]
@@ -51,7 +58,7 @@ export class SiteTrees {
 
   /** The folder of a tree: `.dist-a` beside `dist`. */
   treeDir(tree: 'a' | 'b'): string {
-    return path.join(path.dirname(this.outDir), `.${path.basename(this.outDir)}-${tree}`)
+    return treeDirOf(this.outDir, tree)
   }
 
   /** Start a new site; files are streamed in with `put` and the site goes live with `commit`. */
@@ -176,6 +183,11 @@ export class TreeUpdate {
     )
     if (this.jobs.size >= concurrency) await Promise.race(this.jobs)
   }
+}
+
+/** The folder of a tree: `.dist-a` beside `dist`. */
+function treeDirOf(outDir: string, tree: 'a' | 'b'): string {
+  return path.join(path.dirname(outDir), `.${path.basename(outDir)}-${tree}`)
 }
 
 function resolveInside(root: string, relative: string): string {

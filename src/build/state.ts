@@ -14,6 +14,8 @@ export interface RememberedRoute {
 export interface BuildState {
   routes: Map<string, RememberedRoute>
   trees: TreesState | undefined
+  /** The last complete build: a digest of all its inputs, its report and its counts. */
+  last: { inputKey: string; report: string; articles: number; pages: number } | undefined
 }
 
 const parseFile = 'parse.v8'
@@ -31,7 +33,7 @@ export async function writeParseCache(cacheDir: string, codeKey: string, cache: 
 
 /** The build state for output `outDir`, valid for code `codeKey`; empty when absent, stale or not whole. */
 export async function readBuildState(cacheDir: string, outDir: string, codeKey: string): Promise<BuildState> {
-  return (await readCache<BuildState>(path.join(cacheDir, stateFile(outDir)), codeKey)) ?? { routes: new Map(), trees: undefined }
+  return (await readCache<BuildState>(path.join(cacheDir, stateFile(outDir)), codeKey)) ?? { routes: new Map(), trees: undefined, last: undefined }
 }
 
 export async function writeBuildState(cacheDir: string, outDir: string, codeKey: string, state: BuildState): Promise<void> {

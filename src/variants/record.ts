@@ -51,8 +51,20 @@ export function recordInScript(record: ArticleRecord, script: Script, converters
   return convertRecord(record, script === 'hant' ? converters.toHant : converters.toHans)
 }
 
-/** The two variants the site renders, zh-Hans first; each converts a record once however often it is asked. */
-export function variantsFor(converters: Converters): [Variant, Variant] {
+/** Converted records kept between builds, by a key that changes whenever the record's content does. */
+export interface ConversionMemo {
+  keyOf: (record: ArticleRecord) => string | undefined
+  /** What earlier builds converted. */
+  previous: ReadonlyMap<string, ArticleRecord>
+  /** What this build used, to keep for the next one. */
+  next: Map<string, ArticleRecord>
+}
+
+/**
+ * The two variants the site renders, zh-Hans first; each converts a record once however often it
+ * is asked, and with a `memo` once across builds (the dev loop converts only what was edited).
+ */
+export function variantsFor(converters: Converters, memo?: ConversionMemo): [Variant, Variant] {
   const make = (lang: Variant['lang'], script: Script, prefix: Variant['prefix'], convert: (text: string) => string): Variant => {
     const converted = new WeakMap<ArticleRecord, ArticleRecord>()
     return {
@@ -61,11 +73,14 @@ export function variantsFor(converters: Converters): [Variant, Variant] {
       prefix,
       convert,
       record(record) {
+        if (record.script === script) return record
         let twin = converted.get(record)
-        if (!twin) {
-          twin = recordInScript(record, script, converters)
-          converted.set(record, twin)
-        }
+        if (twin) return twin
+        // The memo's key digests the record's source, so a remembered twin is of an equal record.
+        const key = memo?.keyOf(record)
+        twin = (key === undefined ? undefined : memo?.previous.get(`${script}:${key}`)) ?? recordInScript(record, script, converters)
+        if (key !== undefined) memo?.next.set(`${script}:${key}`, twin)
+        converted.set(record, twin)
         return twin
       },
     }
