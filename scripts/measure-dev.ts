@@ -45,7 +45,8 @@ for (let edit = 0; edit < 5; edit++) {
   writeFileSync(file, text.replace('，', `，修订${edit}`).replace(',', `,修订${edit}`))
   await reloaded
   times.push(performance.now() - saved)
-  console.log(`save → reload event: ${Math.round(times.at(-1) as number)} ms — ${dev.lastResult().summary}`)
+  const { timings } = dev.lastResult()
+  console.log(`save → reload event: ${Math.round(times.at(-1) as number)} ms — stages (ms): ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([stage, ms]) => [stage, Math.round(ms)])))}`)
 }
 times.sort((a, b) => a - b)
 console.log(`median save → reload over ${times.length} edits of a ${articleCount}-article archive: ${Math.round(times[Math.floor(times.length / 2)] as number)} ms`)

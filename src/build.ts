@@ -6,6 +6,7 @@ import path from 'node:path'
 import { reporter } from 'vfile-reporter'
 import { converterCache } from './build/conversion.ts'
 import { digest } from './build/fingerprint.ts'
+import { FileProblem } from './build/problem.ts'
 import { codeDigest, readFolder, readOptional } from './build/inputs.ts'
 import { loadWithCache } from './build/load-cached.ts'
 import type { ParseCache } from './build/parse-cache.ts'
@@ -13,11 +14,9 @@ import { renderSite, type RenderStats } from './build/render.ts'
 import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
 import { readBuildState, readParseCache, writeBuildState, writeParseCache, type BuildState } from './build/state.ts'
 import type { SiteConfig } from './config.ts'
-import { matchContinuations } from './continuations.ts'
-import { attachMessages } from './load.ts'
-import { defaultTemplatesDir, emptyVocabulary, parseVocabulary, planSite } from './site/index.ts'
+import { planArchive } from './plan.ts'
+import { defaultTemplatesDir } from './site/index.ts'
 import type { ArticleRecord } from './types.ts'
-import { parseConversionOverrides } from './variants/overrides.ts'
 
 export interface BuildOptions {
   /** The project folder: config, templates/, public/ and the vocabulary are found here. */
@@ -134,14 +133,12 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
 
         // plan
         since = performance.now()
-        const vocabulary = vocabularyFile ? parseVocabulary(vocabularyFile) : emptyVocabulary
-        const overrides = overridesFile ? parseConversionOverrides(overridesFile) : undefined
-        const files = [...(vocabularyFile ? [vocabularyFile] : []), ...(overridesFile ? [overridesFile] : []), ...loaded.files]
-        const plan = await stage('plan', null, () => planSite(loaded.articleRecords, config, vocabulary))
-        attachMessages(files, [...matchContinuations(loaded.articleRecords).messages, ...plan.messages])
+        const planned = await stage('plan', null, () => planArchive(loaded.articleRecords, loaded.files, config, vocabularyFile, overridesFile))
+        const { files, overrides } = planned
+        const plan = { routes: planned.routes }
         const report = reporter(files, { quiet: true })
         lap('plan', since)
-        if (files.some((file) => file.messages.some((message) => message.fatal))) {
+        if (planned.failed) {
           if (cacheDir) await writeParseCache(cacheDir, memory.codeKey, memory.parseCache)
           return failed(report, 'nothing was written')
         }
@@ -161,6 +158,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           plan,
           loaded,
           templates,
+          templatesDirName: existsSync(at('templates')) ? 'templates' : defaultTemplatesDir,
           publicFiles,
           converters: timed.converters,
           settingsKey,
@@ -174,7 +172,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           },
           progress: options.progress ?? (process.stderr.isTTY === true && process.env.CI !== 'true') ? options.log : null,
         }).catch((error: unknown) => {
-          throw error instanceof BuildError ? error : new BuildError('render', null, error)
+          throw error instanceof BuildError || error instanceof FileProblem ? error : new BuildError('render', null, error)
         })
         timings.conversion = timed.milliseconds()
         timings.search = rendered.stats.searchMilliseconds
@@ -199,6 +197,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           `Script conversion (zh-Hans ⇄ zh-Hant): ${(timings.conversion / 1000).toFixed(2)} s, ${((100 * timings.conversion) / timings.total).toFixed(1)}% of the build.`
         return { ok: true, report, summary, renderedRoutes: rendered.renderedRoutes, files: rendered.files, timings, render: rendered.stats }
       } catch (error) {
+        if (error instanceof FileProblem) return failed(reporter([error.toVFile()], { quiet: true }), `${error.file} needs fixing`)
         return failed('', error instanceof Error ? error.message : String(error))
       }
     },

@@ -7,8 +7,9 @@ import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 import { configFileName, defaultConfig, isBaseUrl, parseConfig, withTrailingSlash, type SiteConfig } from './config.ts'
 import { importPage } from './import.ts'
-import { attachMessages, loadArchive, parseSource, readSource } from './load.ts'
-import { matchContinuations } from './continuations.ts'
+import { readOptional } from './build/inputs.ts'
+import { loadArchive, parseSource, readSource } from './load.ts'
+import { planArchive } from './plan.ts'
 import { parseRawPage } from './parse/raw-page.ts'
 import type { ArticleRecord } from './types.ts'
 
@@ -76,15 +77,19 @@ async function parseCommand(argv: string[]): Promise<number> {
 
 async function checkCommand(argv: string[]): Promise<number> {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} })
-  const config = await loadConfig(process.cwd())
-  const dir = positionals[0] ?? config.config.articlesDir
+  const root = process.cwd()
+  const { config, file: configFile } = await loadConfig(root)
+  const dir = positionals[0] ?? config.articlesDir
   const archive = await loadArchive(dir)
-  const files = [config.file, ...archive.files]
-  attachMessages(files, matchContinuations(archive.articleRecords).messages)
+  // The whole plan, not only the parse: URL, slug, tag and author clashes are found there.
+  const vocabularyFile = await readOptional(path.resolve(root, config.vocabulary), config.vocabulary)
+  const overridesFile = await readOptional(path.resolve(root, config.conversionOverrides), config.conversionOverrides)
+  const planned = planArchive(archive.articleRecords, archive.files, config, vocabularyFile, overridesFile)
+  const files = [configFile, ...planned.files]
   const report = reporter(files, { quiet: true })
   process.stderr.write(report ? `${report}\n` : '')
   process.stderr.write(`${archive.files.length} files, ${archive.articleRecords.length} articles checked\n`)
-  return files.some((file) => file.messages.some((message) => message.fatal)) ? 1 : 0
+  return planned.failed || configFile.messages.some((message) => message.fatal) ? 1 : 0
 }
 
 const siteOptions = { articles: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' } } as const

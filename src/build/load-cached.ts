@@ -38,7 +38,8 @@ export async function loadWithCache(dir: string, root: string, cache: ParseCache
     loaded.keyBySource.set(file.path, key)
     if (page) {
       loaded.pages.push(page)
-      loaded.articleRecords.push(...page.articles)
+      // A loop, not push(...): a page may hold more records than a call's arguments can.
+      for (const record of page.articles) loaded.articleRecords.push(record)
     }
   })
   return loaded

@@ -7,6 +7,7 @@ import type { ArticleRecord } from '../types.ts'
 import type { Converters } from '../variants/opencc.ts'
 import { variantsFor } from '../variants/record.ts'
 import { digest, routeFingerprint } from './fingerprint.ts'
+import { FileProblem, templateProblem } from './problem.ts'
 import type { LoadedSources } from './load-cached.ts'
 import type { SiteTrees, UpdateResult } from './site-trees.ts'
 import type { RememberedRoute } from './state.ts'
@@ -18,6 +19,8 @@ export interface RenderInput {
   loaded: LoadedSources
   /** Template name → source bytes, as read for this build. */
   templates: Map<string, Buffer>
+  /** How messages name the templates folder (`templates`). */
+  templatesDirName: string
   publicFiles: Map<string, Buffer>
   converters: Converters
   /** Digest of the code and every setting that shapes all pages. */
@@ -75,7 +78,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     stats.writeMilliseconds += performance.now() - since
   }
   /** Reuse a remembered page when its fingerprint holds and the live site still has its files; else make it. */
-  const produce = async (key: string, fingerprint: string, make: () => SiteFile[]) => {
+  const produce = async (key: string, fingerprint: string, make: () => SiteFile[], template: string | null = null) => {
     const previous = input.remembered.get(key)
     if (previous?.fingerprint === fingerprint && previous.outputs.every(([relative, fileDigest]) => liveFiles?.get(relative) === fileDigest)) {
       for (const [relative, fileDigest] of previous.outputs) await put(relative, fileDigest)
@@ -86,7 +89,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     try {
       siteFiles = make()
     } catch (error) {
-      throw new Error(`render ${key || '/'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+      throw templateProblem(error, input.templatesDirName, template) ?? new Error(`render ${key || '/'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
     }
     const outputs: RememberedRoute['outputs'] = []
     for (const file of siteFiles) {
@@ -104,7 +107,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     const context = createRenderContext(config, { variant, variants, templates: templateEnvironment, searchUrl: searchPageUrl })
     for (const route of plan.routes) {
       const fingerprint = routeFingerprint(route, recordDigests, `${input.settingsKey}\0${variant.lang}\0${templateDigest(route.template)}`, fingerprintMemo)
-      await produce(`${variant.prefix}${route.url}`, fingerprint, () => renderRoute(route, context))
+      await produce(`${variant.prefix}${route.url}`, fingerprint, () => renderRoute(route, context), route.template)
     }
   }
 
@@ -130,7 +133,9 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   stats.searchBytes = searchOutputs.reduce((sum, [, , bytes]) => sum + bytes, 0)
 
   for (const [relative, bytes] of input.publicFiles) {
-    if (generated.has(relative)) throw new Error(`public/${relative} would overwrite the generated page ${relative}: rename or remove it`)
+    if (generated.has(relative)) {
+      throw new FileProblem(`public/${relative}`, { line: 1, column: 1 }, 'public-overwrite', `public/${relative} would overwrite the generated page ${relative}: rename or remove it`)
+    }
     await put(relative, digest(bytes), bytes)
   }
   const since = performance.now()

@@ -9,6 +9,10 @@ export interface ArticleBodyOptions {
   convert: (text: string) => string
   /** Where a continuation note points, or null when the archive lacks the other part. */
   continuationHref: (direction: 'from' | 'to', page: number) => string | null
+  /** Notes to leave out: where the story's other part follows on this very page, a page-turn divider stands instead. */
+  omitContinuation?: (direction: 'from' | 'to', page: number) => boolean
+  /** Prefix of section anchor ids, so that the parts of one story shown together keep distinct ids (default none). */
+  sectionIdPrefix?: string
 }
 
 /** Anchor id of a section heading; by position, so a corrected heading keeps its links. */
@@ -20,17 +24,18 @@ export function sectionId(index: number): string {
 export function articleToMdast(record: ArticleRecord, options: ArticleBodyOptions): Root {
   const children: RootContent[] = []
   const markers = (direction: 'from' | 'to') => record.continuationMarkers.filter((marker) => marker.direction === direction)
-  for (const marker of markers('from')) children.push(markerParagraph(marker, options))
+  const omitted = (note: { direction: 'from' | 'to'; page: number }) => options.omitContinuation?.(note.direction, note.page) ?? false
+  for (const marker of markers('from')) if (!omitted(marker)) children.push(markerParagraph(marker, options))
   let first = true
   record.sections.forEach((section, index) => {
-    if (section.heading !== null) children.push(headingNode(options.convert(section.heading), sectionId(index)))
+    if (section.heading !== null) children.push(headingNode(options.convert(section.heading), `${options.sectionIdPrefix ?? ''}${sectionId(index)}`))
     for (const text of section.paragraphs) {
       const paragraph = paragraphNode(text, first ? record.dateline?.text ?? null : null, options)
       if (paragraph) children.push(paragraph)
       first = false
     }
   })
-  for (const marker of markers('to')) children.push(markerParagraph(marker, options))
+  for (const marker of markers('to')) if (!omitted(marker)) children.push(markerParagraph(marker, options))
   return u('root', children)
 }
 
@@ -47,19 +52,21 @@ function paragraphNode(source: string, dateline: string | null, options: Article
   const tail: PhrasingContent[] = []
   const opening = leadingContinuation(rest)
   if (opening) {
-    head.push(noteNode(opening, options))
+    if (!options.omitContinuation?.(opening.direction, opening.page)) head.push(noteNode(opening, options))
     rest = rest.slice(rest.indexOf(opening.text) + opening.text.length)
   }
   const closing = trailingContinuation(rest)
-  if (closing && rest.trim() !== closing.text) {
-    tail.push(noteNode(closing, options))
+  if (closing && (rest.trim() !== closing.text || options.omitContinuation?.(closing.direction, closing.page))) {
+    if (!options.omitContinuation?.(closing.direction, closing.page)) tail.push(noteNode(closing, options))
     rest = rest.slice(0, rest.lastIndexOf(closing.text))
   }
   if (dateline && !opening && rest.startsWith(dateline)) {
     head.push(u('strong', { data: { hProperties: { className: ['dateline'] } } }, [u('text', options.convert(dateline))]))
     rest = rest.slice(dateline.length)
   }
-  const middle: PhrasingContent[] = rest === '' ? [] : [u('text', options.convert(rest))]
+  const middle: PhrasingContent[] = rest.trim() === '' ? [] : [u('text', options.convert(rest))]
+  // A paragraph that was nothing but an omitted note leaves no empty <p> behind.
+  if (head.length + middle.length + tail.length === 0) return null
   return u('paragraph', [...head, ...middle, ...tail])
 }
 

@@ -5,8 +5,10 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { articleToMdast, type ArticleBodyOptions } from './article-body.ts'
 import rehypeCjkTypography from './rehype-cjk-typography.ts'
+import { storyToMdast, type StoryBodyOptions } from './story-body.ts'
 
 export { articleToMdast, sectionId, type ArticleBodyOptions } from './article-body.ts'
+export { partId, storyToMdast, type StoryBodyOptions } from './story-body.ts'
 export { typesetCjk, type TypesetOptions } from './typography.ts'
 export { default as rehypeCjkTypography } from './rehype-cjk-typography.ts'
 
@@ -30,4 +32,9 @@ export function mdastToHtml(tree: Root, options: { typography: boolean }): strin
 /** Render an article record's body to an HTML fragment. */
 export function renderArticleBody(record: Parameters<typeof articleToMdast>[0], options: ArticleBodyOptions & { typography: boolean }): string {
   return mdastToHtml(articleToMdast(record, options), options)
+}
+
+/** Render a story's parts, in reading order, to one HTML fragment with page-turn dividers. */
+export function renderStoryBody(parts: Parameters<typeof storyToMdast>[0], options: StoryBodyOptions & { typography: boolean }): string {
+  return mdastToHtml(storyToMdast(parts, options), options)
 }

@@ -1,4 +1,5 @@
 // The search index: static files a browser queries without a server (see README.md).
+import { matchContinuations } from '../continuations.ts'
 import type { ArticleRecord } from '../types.ts'
 import type { Variant } from '../variants/record.ts'
 import { createFolder, DOC_CHUNK, FIELD, FORMAT, scanTerms, shardOf, TAG_TERM } from '../../public/search-core.js'
@@ -29,13 +30,16 @@ export interface SearchIndex {
   stats: { bytes: number; documents: number; terms: number; shards: number }
 }
 
-/** Build the search files for `articleRecords`: meta.json, shards/N.bin and docs/<lang>/<chunk>.json. */
+/** Build the search files for `articleRecords`, one document per story (see src/continuations.ts): meta.json, shards/N.bin and docs/<lang>/<chunk>.json. */
 export function buildSearchIndex(articleRecords: readonly ArticleRecord[], options: SearchIndexOptions): SearchIndex {
   const directory = options.directory ?? 'search/'
   const pairs = foldPairs()
   const fold = createFolder(pairs)
+  // A story told across pages is one document, under its first part (whose page shows it whole).
+  const { storyByArticleId } = matchContinuations([...articleRecords])
+  const partsOf = (record: ArticleRecord) => storyByArticleId.get(record.id)?.parts ?? [record]
   // Document numbers follow publication order, so a year is a range of numbers.
-  const records = [...articleRecords].sort(
+  const records = articleRecords.filter((record) => partsOf(record)[0] === record).sort(
     (a, b) => compare(a.issueDate, b.issueDate) || a.page - b.page || a.position - b.position || compare(a.id, b.id),
   )
   const index = new InvertedIndex()
@@ -50,8 +54,9 @@ export function buildSearchIndex(articleRecords: readonly ArticleRecord[], optio
   const chunks = new Map<Variant, [string, string, string][]>(options.variants.map((variant) => [variant, []]))
 
   records.forEach((record, doc) => {
-    const recordTags = tagsOf(record)
-    indexRecord(index, doc, record, recordTags, fold)
+    const parts = partsOf(record)
+    const recordTags = [...new Set(parts.flatMap(tagsOf))]
+    indexStory(index, doc, parts, recordTags, fold)
     const year = Number(record.issueDate.slice(0, 4))
     const last = years.at(-1)
     if (last?.[0] === year) last[2] = doc
@@ -83,9 +88,9 @@ export function buildSearchIndex(articleRecords: readonly ArticleRecord[], optio
   return { files, stats: { bytes, documents: records.length, terms: index.termCount, shards: shards.length } }
 }
 
-// Every field a reader might search, with the flag that ranks a hit in it. The dateline is
-// not listed: it opens the first paragraph.
-function indexRecord(index: InvertedIndex, doc: number, record: ArticleRecord, tags: string[], fold: (text: string) => string) {
+// Every field a reader might search, in every part of the story, with the flag that ranks a hit in
+// it. The dateline is not listed: it opens the first paragraph.
+function indexStory(index: InvertedIndex, doc: number, parts: readonly ArticleRecord[], tags: string[], fold: (text: string) => string) {
   const add = (text: string | null, flags: number) => {
     if (!text) return
     const count = flags === 0 ? 1 : 0
@@ -95,17 +100,19 @@ function indexRecord(index: InvertedIndex, doc: number, record: ArticleRecord, t
       (word) => index.noteWord(doc, word, flags, count),
     )
   }
-  add(record.headline, FIELD.title)
-  add(record.kicker, FIELD.title)
-  add(record.subheadline, FIELD.title)
-  for (const byline of record.bylines) for (const name of byline.names) add(name, FIELD.byline)
   for (const tag of new Set(tags.map(fold))) {
     add(tag, FIELD.tag)
     index.noteWord(doc, TAG_TERM + tag, 0, 0)
   }
-  for (const section of record.sections) {
-    add(section.heading, FIELD.heading)
-    for (const paragraph of section.paragraphs) add(paragraph, 0)
+  for (const record of parts) {
+    add(record.headline, FIELD.title)
+    add(record.kicker, FIELD.title)
+    add(record.subheadline, FIELD.title)
+    for (const byline of record.bylines) for (const name of byline.names) add(name, FIELD.byline)
+    for (const section of record.sections) {
+      add(section.heading, FIELD.heading)
+      for (const paragraph of section.paragraphs) add(paragraph, 0)
+    }
   }
 }
 

@@ -1,29 +1,33 @@
 // Article pages: the text with its place in the paper, links around it, JSON-LD and Open Graph.
 import type { SiteConfig } from '../config.ts'
-import { renderArticleBody } from '../render/index.ts'
+import { renderStoryBody } from '../render/index.ts'
 import type { Archive } from './archive.ts'
 import type { RenderContext, SiteFile } from './context.ts'
-import { formatDate, formatPage } from './labels.ts'
+import { formatDate, formatPage, formatPages, labels } from './labels.ts'
 import { pageTools, renderPage, type PageTools } from './layout.ts'
-import type { ArticleEntry, ArticleRoute } from './route-types.ts'
+import type { ArticleEntry, ArticleRoute, StoryRef } from './route-types.ts'
+import { renderStoryPart } from './story-part.ts'
 import { relatedEntries } from './related.ts'
 import { issueUrl } from './urls.ts'
 import { articleCard, bylineViews, displayTitle, excerptSource } from './views.ts'
 
 const relatedCount = 5
 
-/** One route per article, with its neighbours in the issue, related articles and continued parts. */
-export function articleRoutes(archive: Archive, _config: SiteConfig): ArticleRoute[] {
-  const relatedByEntry = relatedEntries(archive.entries, relatedCount)
+/** One route per article, with its neighbours in the issue, related articles and the story it is a part of. */
+export function articleRoutes(archive: Archive, _config: SiteConfig, stories: ReadonlyMap<string, StoryRef>): ArticleRoute[] {
+  // A few more than shown: a story's own parts are left out of its related articles.
+  const relatedByEntry = relatedEntries(archive.entries, relatedCount + 2)
   return archive.entries.map((entry) => {
     const issueEntries = (archive.issues.get(entry.record.issueDate) ?? []).flatMap((page) => page.articles)
     const index = issueEntries.indexOf(entry)
     const prev = issueEntries[index - 1] ?? null
     const next = issueEntries[index + 1] ?? null
-    const related = relatedByEntry.get(entry) ?? []
-    const continuedFrom = continuedPart(entry, issueEntries, 'from')
-    const continuedTo = continuedPart(entry, issueEntries, 'to')
-    const linked = [prev, next, continuedFrom, continuedTo, ...related].filter((other): other is ArticleEntry => other !== null)
+    const story = stories.get(entry.id) ?? null
+    const related = (relatedByEntry.get(entry) ?? []).filter((other) => !story?.parts.includes(other)).slice(0, relatedCount)
+    const partIndex = story ? story.parts.indexOf(entry) : -1
+    const continuedFrom = story?.parts[partIndex - 1] ?? null
+    const continuedTo = story?.parts[partIndex + 1] ?? null
+    const linked = [prev, next, ...(story?.parts ?? []), ...related].filter((other): other is ArticleEntry => other !== null)
     return {
       kind: 'article',
       url: entry.url,
@@ -34,39 +38,36 @@ export function articleRoutes(archive: Archive, _config: SiteConfig): ArticleRou
       prev,
       next,
       related,
+      story,
       continuedFrom,
       continuedTo,
     }
   })
 }
 
-/**
- * The other part of a continued article in the same issue: on the page it names, pointing back at this page.
- * Among several candidates the one with the same headline wins; an undecidable case links nothing.
- */
-function continuedPart(entry: ArticleEntry, issueEntries: ArticleEntry[], direction: 'from' | 'to'): ArticleEntry | null {
-  const { record } = entry
-  const page = direction === 'from' ? record.continuedFrom : record.continuedTo
-  if (page === null) return null
-  const candidates = issueEntries.filter(
-    (other) => other !== entry && other.record.page === page && (direction === 'from' ? other.record.continuedTo : other.record.continuedFrom) === record.page,
-  )
-  if (candidates.length === 1) return candidates[0]!
-  return candidates.find((other) => other.record.headline !== null && other.record.headline === record.headline) ?? null
-}
-
-/** Render an article page. */
+/** Render an article page: a story's first part shows the whole story, a later part a short page linking there. */
 export function renderArticle(route: ArticleRoute, ctx: RenderContext): SiteFile[] {
+  const { entry, story } = route
+  if (story && story.parts[0] !== entry) return renderStoryPart(route, story, ctx)
   const tools = pageTools(ctx)
-  const { entry } = route
+  const parts = story?.parts ?? [entry]
   // Text in the variant's script; URLs, ids and author links stay the source's.
   const record = tools.inScript(entry.record)
-  const partHref = (part: ArticleEntry | null, page: number) => (part && part.record.page === page ? tools.href(part.url) : null)
-  const body = renderArticleBody(record, {
-    convert: (text) => text,
-    typography: ctx.config.typography,
-    continuationHref: (direction, page) => partHref(direction === 'from' ? route.continuedFrom : route.continuedTo, page),
-  })
+  const body = renderStoryBody(
+    parts.map((part) => tools.inScript(part.record)),
+    {
+      convert: (text) => text,
+      typography: ctx.config.typography,
+      // Notes at the story's edges point at pages the archive lacks: no link (the page says so below).
+      continuationHref: () => null,
+      partHref: (index) => tools.href(parts[index]!.url),
+    },
+  )
+  const missing = (direction: 'from' | 'to') => {
+    const gap = story?.missing.find((candidate) => candidate.direction === direction)
+    return gap ? tools.text((direction === 'from' ? labels.continuedFromMissing : labels.continuedToMissing).replace('{page}', formatPage(gap.page))) : null
+  }
+  const tags = [...new Set(parts.flatMap((part) => part.tags))]
   const title = tools.recordText(displayTitle(record))
   const description = tools.recordProse(excerptSource(record, 120))
   const neighbour = (other: ArticleEntry | null) => (other ? { href: tools.href(other.url), title: tools.recordText(displayTitle(tools.inScript(other.record))) } : null)
@@ -77,7 +78,7 @@ export function renderArticle(route: ArticleRoute, ctx: RenderContext): SiteFile
       title,
       description,
       ogType: 'article',
-      meta: [{ property: 'article:published_time', content: record.issueDate }, ...entry.tags.map((tag) => ({ property: 'article:tag', content: tools.text(tag.name) }))],
+      meta: [{ property: 'article:published_time', content: record.issueDate }, ...tags.map((tag) => ({ property: 'article:tag', content: tools.text(tag.name) }))],
       jsonLd: articleJsonLd(route, ctx, tools, title, description),
     },
     {
@@ -86,13 +87,15 @@ export function renderArticle(route: ArticleRoute, ctx: RenderContext): SiteFile
         brief: record.headline === null,
         kicker: record.kicker === null ? null : tools.recordText(record.kicker),
         subheadline: record.subheadline === null || record.headline === null ? null : tools.recordText(record.subheadline),
-        bylines: bylineViews(entry, tools),
+        bylines: parts.flatMap((part) => bylineViews(part, tools)),
         date: tools.text(formatDate(record.issueDate)),
         isoDate: record.issueDate,
-        page: tools.text(formatPage(record.page)),
+        page: tools.text(formatPages(parts.map((part) => part.record.page))),
         issueHref: tools.href(route.issue.url),
         body,
-        tags: entry.tags.map((tag) => ({ name: tools.text(tag.name), href: tools.href(tag.url) })),
+        missingFrom: missing('from'),
+        missingTo: missing('to'),
+        tags: tags.map((tag) => ({ name: tools.text(tag.name), href: tools.href(tag.url) })),
       },
       prev: neighbour(route.prev),
       next: neighbour(route.next),
@@ -112,11 +115,11 @@ function articleJsonLd(route: ArticleRoute, ctx: RenderContext, tools: PageTools
     description,
     datePublished: record.issueDate,
     inLanguage: ctx.variant.lang,
-    author: route.entry.authors.map((author) => ({ '@type': 'Person', name: tools.text(author.name), url: tools.absolute(author.url) })),
+    author: [...new Set((route.story?.parts ?? [route.entry]).flatMap((part) => part.authors))].map((author) => ({ '@type': 'Person', name: tools.text(author.name), url: tools.absolute(author.url) })),
     publisher,
     isPartOf: { '@type': 'PublicationIssue', datePublished: record.issueDate, url: tools.absolute(route.issue.url), isPartOf: { '@type': 'Periodical', name: publisher.name } },
-    pagination: String(record.page),
-    keywords: route.entry.tags.map((tag) => tools.text(tag.name)),
+    pagination: (route.story?.parts ?? [route.entry]).map((part) => part.record.page).join(','),
+    keywords: [...new Set((route.story?.parts ?? [route.entry]).flatMap((part) => part.tags))].map((tag) => tools.text(tag.name)),
     mainEntityOfPage: { '@type': 'WebPage', '@id': tools.absolute(route.url) },
     url: tools.absolute(route.url),
   }

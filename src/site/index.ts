@@ -15,6 +15,7 @@ import { renderRobots, robotsRoute } from './robots.ts'
 import type { Route } from './route-types.ts'
 import { renderSearch, searchRoute } from './search-page.ts'
 import { renderSitemap, sitemapRoute } from './sitemap.ts'
+import { siteStories } from './stories.ts'
 import { renderTag, renderTagIndex, tagIndexRoute, tagRoutes } from './tag.ts'
 import type { TagVocabulary } from './vocabulary.ts'
 import { archiveRoute, renderArchive, renderYear, yearRoutes } from './year.ts'
@@ -30,7 +31,8 @@ export { searchPageUrl } from './search-page.ts'
 export function planSite(articleRecords: ArticleRecord[], config: SiteConfig, vocabulary: TagVocabulary): { routes: Route[]; messages: VFileMessage[] } {
   const archive = buildArchive(articleRecords, vocabulary)
   const messages = [...archive.messages]
-  const articles = articleRoutes(archive, config)
+  const stories = siteStories(archive)
+  const articles = articleRoutes(archive, config, stories)
   const routesByUrl = new Map<string, { route: Route; origin: Origin | null }>()
   const routes: Route[] = []
   const add = (route: Route) => {
@@ -52,7 +54,7 @@ export function planSite(articleRecords: ArticleRecord[], config: SiteConfig, vo
   }
   for (const route of [homeRoute(archive, config), ...articles, ...issueRoutes(archive, config), ...monthRoutes(archive, config), ...yearRoutes(archive, config), archiveRoute(archive, config)]) add(route)
   for (const route of [tagIndexRoute(archive, config), ...tagRoutes(archive, config), authorIndexRoute(archive, config), ...authorRoutes(archive, config), searchRoute(archive)]) add(route)
-  for (const route of [notFoundRoute(config), feedsRoute(archive, config), robotsRoute()]) add(route)
+  for (const route of [notFoundRoute(config), feedsRoute(archive, config, stories), robotsRoute()]) add(route)
   add(sitemapRoute(routes))
   return { routes, messages }
 }

@@ -52,6 +52,10 @@ export const labels = {
   contents: '本期目录',
   continuedFrom: '上接',
   continuedTo: '下转',
+  continuedFromMissing: '本文上接{page}，该版未收入档案。',
+  continuedToMissing: '本文下转{page}，该版未收入档案。',
+  storyPart: '这是《{title}》转到{page}的部分。全文各版合在一页：',
+  readWholeStory: '阅读全文',
   noIssue: '无报',
   weekdays: ['一', '二', '三', '四', '五', '六', '日'],
   weekdayNames: ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'],
@@ -69,6 +73,11 @@ export function formatDate(isoDate: string): string {
 /** `2` → `第2版`. */
 export function formatPage(page: number): string {
   return `第${page}版`
+}
+
+/** `[1, 3]` → `第1、3版`; one page as `formatPage`. */
+export function formatPages(pages: readonly number[]): string {
+  return `第${[...new Set(pages)].join('、')}版`
 }
 
 /** `2019`, `12` → `2019年12月`. */

@@ -82,6 +82,15 @@ export interface PageHead {
   nextUrl?: string | null
 }
 
+/**
+ * The Content-Security-Policy every page carries in a `<meta http-equiv>`: only the site's own
+ * files may load and run, so text smuggled into a page cannot execute even if escaping failed.
+ * The site has no inline script (JSON-LD is data, never run), no inline style and no event
+ * attribute; the dev server's reload client is an external script from the same origin.
+ * `frame-ancestors`, `report-uri` and `sandbox` are not allowed in a meta policy (Chromium logs an error).
+ */
+export const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+
 const navKinds: Partial<Record<PageKind, string>> = { home: 'home', archive: 'archive', year: 'archive', month: 'archive', issue: 'archive', 'tag-index': 'tags', tag: 'tags', 'author-index': 'authors', author: 'authors', search: 'search' }
 const scriptNames: Record<Variant['lang'], string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體' }
 
@@ -102,6 +111,7 @@ export function renderPage(route: Route, ctx: RenderContext, head: PageHead, dat
   const siteTitle = tools.text(ctx.config.title)
   const page = {
     lang: ctx.variant.lang,
+    csp: contentSecurityPolicy,
     title: route.kind === 'home' ? siteTitle : `${head.title} - ${siteTitle}`,
     description: head.description ?? null,
     canonical: tools.absolute(route.url),

@@ -41,6 +41,14 @@ export interface ArticleEntry {
   authors: AuthorRef[]
 }
 
+/** A story told in parts across pages of one issue (see src/continuations.ts), as the site shows it. */
+export interface StoryRef {
+  /** The parts in reading order: the story's page is the first part's URL and shows them all. */
+  parts: ArticleEntry[]
+  /** Pages a part says the story continues from or on that the archive lacks: the page says so. */
+  missing: { page: number; direction: 'from' | 'to' }[]
+}
+
 export interface IssueRef {
   date: string
   url: string
@@ -86,7 +94,9 @@ export interface ArticleRoute extends RouteBase {
   prev: ArticleEntry | null
   next: ArticleEntry | null
   related: ArticleEntry[]
-  /** The other parts of a continued article, when the archive has them. */
+  /** The story this article is a part of, or null for an article on one page. The first part's page shows the story whole; a later part's page is short and links there. */
+  story: StoryRef | null
+  /** The parts before and after this one in its story, when the archive has them. */
   continuedFrom: ArticleEntry | null
   continuedTo: ArticleEntry | null
 }
@@ -168,6 +178,8 @@ export interface NotFoundRoute extends RouteBase {
 export interface FeedsRoute extends RouteBase {
   kind: 'feeds'
   entries: ArticleEntry[]
+  /** The stories of the entries that are parts of one, by entry id: a first part's item carries the whole story, a later part's links to it. */
+  stories: Record<string, StoryRef>
   /** Issue date of the newest entry: feeds never carry the build time, so builds are reproducible. */
   updated: string | null
 }

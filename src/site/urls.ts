@@ -2,8 +2,8 @@
 import { pinyin } from 'pinyin-pro'
 import type { ArticleRecord } from '../types.ts'
 
-/** A slug editors may give in front matter or the vocabulary: lowercase ASCII words joined by hyphens. */
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+/** A slug editors may give in front matter or the vocabulary (one rule, the parser's). */
+export { slugPattern } from '../parse/patterns.ts'
 
 /** Site-relative URL of an article: `2019/12/10/2-1/`, or `2019/12/10/<slug>/` with a front matter slug. */
 export function articleUrl(record: Pick<ArticleRecord, 'issueDate' | 'page' | 'position' | 'slug'>): string {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import { readFrontMatter } from '../../src/parse/front-matter.ts'
 import { parsePage } from '../../src/parse/page.ts'
+import { parseSource } from '../../src/load.ts'
 import { elementTexts, nonBlankCharacters } from '../helpers/conservation.ts'
 import { parseFixture, parserFixtures } from '../helpers/fixtures.ts'
 
@@ -30,7 +31,45 @@ const pieces = [
 const line = fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 30 }), fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((parts) => parts.join('')))
 const pageText = fc.array(fc.tuple(line, fc.constantFrom('\n', '\n\n', '\n\n\n', '\r\n\r\n')), { maxLength: 40 }).map((lines) => lines.map(([text, end]) => text + end).join(''))
 
+// Characters hostile input brings: C0 and C1 controls, bidi controls, zero-width characters, BOMs,
+// U+FFFD, line and paragraph separators, and lone surrogates (any UTF-16 code unit).
+const hostileCharacter = fc.oneof(
+  fc.constantFrom('\u0000', '\u0007', '\u000b', '\u000c', '\u001b', '\u007f', '\u0085', '\u009b', '\u200b', '\u200d', '\u200e', '\u202e', '\u2066', '\u2069', '\u2028', '\u2029', '\ufeff', '\ufffd', '\ud800', '\udfff'),
+  fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)),
+  fc.string({ unit: 'binary', maxLength: 3 }),
+)
+const hostileLine = fc.oneof(line, fc.array(fc.oneof(hostileCharacter, fc.constantFrom(...pieces)), { maxLength: 12 }).map((parts) => parts.join('')))
+const nonBlankUnits = (texts: string[]) => texts.flatMap((text) => text.replace(/[\s\u3000\ufeff]/gu, '').split('')).sort().join('')
+const hostilePage = fc.array(fc.tuple(hostileLine, fc.constantFrom('\n', '\n\n', '\r\n')), { maxLength: 30 }).map((lines) => lines.map(([text, end]) => text + end).join(''))
+
 describe('parser properties over generated pages', () => {
+  it('never throws on hostile characters (controls, bidi, zero-width, lone surrogates), and conserves every non-blank character', () => {
+    fc.assert(
+      fc.property(hostilePage, (text) => {
+        const normalised = text.replace(/\r\n?/gu, '\n')
+        const page = parsePage(normalised, meta, new VFile({ path: 'hostile.txt', value: normalised }))
+        // Counted in UTF-16 units: two lone surrogates joined across a column break make one code point.
+        expect(nonBlankUnits(elementTexts(page))).toBe(nonBlankUnits([normalised]))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('never throws on arbitrary bytes read as a raw page or a Markdown article: a page or a fatal message', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), hostilePage.map((text) => new TextEncoder().encode(text))), (bytes) => {
+        for (const path of ['2019/12/10/01.txt', 'a.md']) {
+          const file = new VFile({ path, value: bytes })
+          const page = parseSource(file)
+          // parseSource turns a crash into an `internal-error` message: there must be none.
+          expect(file.messages.map((message) => message.ruleId)).not.toContain('internal-error')
+          if (page === null) expect(file.messages.some((message) => message.fatal)).toBe(true)
+        }
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
   it('never throws, and conserves every non-blank character', () => {
     fc.assert(
       fc.property(pageText, (text) => {

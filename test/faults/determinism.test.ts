@@ -1,0 +1,34 @@
+// The same input gives the same site byte for byte: run after run, in any time zone, in any locale.
+import { cpSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { hashTree } from '../build/built-site.ts'
+import { childProject, runBuild } from './child-build.ts'
+
+const environments: [string, Record<string, string>][] = [
+  ['TZ=UTC LANG=C', { TZ: 'UTC', LANG: 'C', LC_ALL: '' }],
+  ['TZ=UTC LANG=C, a second run', { TZ: 'UTC', LANG: 'C', LC_ALL: '' }],
+  ['TZ=Asia/Shanghai', { TZ: 'Asia/Shanghai', LANG: 'C', LC_ALL: '' }],
+  ['TZ=America/Los_Angeles (the issue date is a day earlier there)', { TZ: 'America/Los_Angeles', LANG: 'C', LC_ALL: '' }],
+  ['LANG=zh_CN.UTF-8', { TZ: 'UTC', LANG: 'zh_CN.UTF-8', LC_ALL: '' }],
+  ['LC_ALL=tr_TR.UTF-8 (dotted and dotless i)', { TZ: 'UTC', LANG: 'C', LC_ALL: 'tr_TR.UTF-8' }],
+]
+
+describe('deterministic output', () => {
+  it(`is byte-identical across ${environments.length} builds in different time zones and locales`, async () => {
+    const source = childProject(20)
+    const sites: Record<string, Record<string, string>> = {}
+    for (const [name, env] of environments) {
+      // A fresh copy each time: no cache or previous tree carries one build's output into the next.
+      const root = mkdtempSync(path.join(tmpdir(), 'news-archive-determinism-'))
+      cpSync(source, root, { recursive: true })
+      const result = await runBuild(root, 'dist', env)
+      expect(result.code, `${name}: ${result.stderr}`).toBe(0)
+      sites[name] = hashTree(path.join(root, 'dist'))
+    }
+    const [first, ...others] = Object.entries(sites)
+    expect(Object.keys(first![1]).length).toBeGreaterThan(100)
+    for (const [name, site] of others) expect(site, `${name} against ${first![0]}`).toEqual(first![1])
+  }, 180_000)
+})
