@@ -73,17 +73,44 @@ export function variantsFor(converters: Converters, memo?: ConversionMemo): [Var
       prefix,
       convert,
       record(record) {
-        if (record.script === script) return record
         let twin = converted.get(record)
         if (twin) return twin
-        // The memo's key digests the record's source, so a remembered twin is of an equal record.
-        const key = memo?.keyOf(record)
-        twin = (key === undefined ? undefined : memo?.previous.get(`${script}:${key}`)) ?? recordInScript(record, script, converters)
-        if (key !== undefined) memo?.next.set(`${script}:${key}`, twin)
+        if (record.script === script) twin = displayRecord(record)
+        else {
+          // The memo's key digests the record's source, so a remembered twin is of an equal record.
+          const key = memo?.keyOf(record)
+          twin = (key === undefined ? undefined : memo?.previous.get(`${script}:${key}`)) ?? displayRecord(recordInScript(record, script, converters))
+          if (key !== undefined) memo?.next.set(`${script}:${key}`, twin)
+        }
         converted.set(record, twin)
         return twin
       },
     }
   }
   return [make('zh-Hans', 'hans', '', (text) => text), make('zh-Hant', 'hant', 'zh-hant/', converters.toHant)]
+}
+
+// What pages may show of a record's text. The record keeps every character the source had (the
+// parser warns about them); a page drops the ones HTML and XML forbid, and the ones that could
+// reorder or hide text where it matters most.
+
+// C0 and C1 controls but tab, line feed and carriage return (HTML and XML 1.0 forbid the rest),
+// and the bidi embeddings, overrides and isolates that can run text backwards (U+202A–202E, U+2066–2069).
+const unshowable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu
+// Zero-width characters hide text inside a headline; in body text they are left to the reader's browser.
+const hidden = /[\u200B-\u200D\u2060\uFEFF]/gu
+
+/** Text as a page may show it. */
+export function showable(text: string): string {
+  return text.replace(unshowable, '')
+}
+
+/** The record as pages show it: the same object when there is nothing to drop (the usual case). */
+export function displayRecord(record: ArticleRecord): ArticleRecord {
+  const heads = [record.headline, record.kicker, record.subheadline].join('')
+  const needsHead = new RegExp(hidden.source, 'u').test(heads)
+  if (!needsHead && !new RegExp(unshowable.source, 'u').test(JSON.stringify(record))) return record
+  const shown = convertRecord(record, showable)
+  const head = (text: string | null) => (text === null ? null : text.replace(hidden, ''))
+  return { ...shown, headline: head(shown.headline), kicker: head(shown.kicker), subheadline: head(shown.subheadline) }
 }
