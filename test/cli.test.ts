@@ -74,6 +74,17 @@ describe('bad input: a clear message naming the file, and exit 1', () => {
   })
 })
 
+describe('Markdown articles', () => {
+  it('keep a link or image as its text and say, at its position, that the address is dropped', async () => {
+    const root = tempFolder({ 'a.md': '---\nheadline: 标题\ndate: 2020-01-07\npage: 1\n---\n正文[点我](javascript:x)和![图](a.png)。\n' })
+    const { code, stdout, stderr } = await runCli(['parse', path.join(root, 'a.md')])
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout).articles[0].sections[0].paragraphs).toEqual(['正文点我和图。'])
+    expect(stderr).toMatch(/6:3\s+warning\s+A link in Markdown is kept as its text only/)
+    expect(stderr).toMatch(/6:22\s+warning\s+An image in Markdown is kept as its text only/)
+  })
+})
+
 describe('news-archive check', () => {
   it('prints every message under its file with line:column, exit 0 with warnings only', async () => {
     // The column counts characters of Chinese text as vfile does (one per UTF-16 unit).

@@ -3,6 +3,7 @@ import type { Heading, Paragraph, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { ArticleRecord, Byline, ParsedPage, Section } from '../types.ts'
 import { detectScript } from '../variants/detect.ts'
@@ -61,6 +62,14 @@ export function parseMarkdownArticle(file: VFile, today = new Date()): ParsedPag
 
   const tree = unified().use(remarkParse).parse(body) as Root
   const sections = toSections(tree, bodyLine)
+  // Articles are plain text: a link or image keeps its words, and the editor hears that its address is dropped.
+  visit(tree, (node) => {
+    if (!['link', 'image', 'linkReference', 'imageReference'].includes(node.type)) return
+    const start = node.position?.start
+    const place = start ? { line: start.line + bodyLine - 1, column: start.column } : undefined
+    const what = node.type.startsWith('image') ? 'An image' : 'A link'
+    file.message(`${what} in Markdown is kept as its text only; its address is dropped (articles are plain text)`, { place, ruleId: 'markdown-markup', source: 'news-archive' })
+  })
   if (sections.every((section) => section.paragraphs.length === 0)) {
     file.message('Markdown article has no text below its front matter', { line: bodyLine, column: 1 }, 'news-archive:no-articles').fatal = true
     return null
