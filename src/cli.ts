@@ -18,7 +18,8 @@ const usage = `Usage: news-archive <command> [options]
 Commands:
   parse <file>... [--issue-date YYYY-MM-DD] [--page N]   print the articles parsed from raw pages as JSON
   check [dir]                                            report every parser message for a folder (default: articles/)
-  build [--articles DIR] [--out DIR] [--base-url URL]    build the site (default: articles/ → dist/)
+  build [--articles DIR] [--out DIR] [--base-url URL] [--cache-dir DIR]
+                                                         build the site (default: articles/ → dist/, cache in .cache/)
   dev [--host HOST] [--port N] [--articles DIR] [--out DIR]
                                                          build, serve on http://127.0.0.1:8080, rebuild and reload on change
   import <page.txt> [--issue-date YYYY-MM-DD] [--page N] [--out DIR] [--force]
@@ -92,7 +93,7 @@ async function checkCommand(argv: string[]): Promise<number> {
   return planned.failed || configFile.messages.some((message) => message.fatal) ? 1 : 0
 }
 
-const siteOptions = { articles: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' } } as const
+const siteOptions = { articles: { type: 'string' }, out: { type: 'string' }, 'base-url': { type: 'string' }, 'cache-dir': { type: 'string' } } as const
 
 /** The config file with the command line's --articles, --out and --base-url over it; null after reporting a bad config. */
 async function siteSettings(values: { articles?: string; out?: string; 'base-url'?: string }): Promise<SiteConfig | null> {
@@ -117,7 +118,8 @@ async function buildCommand(argv: string[]): Promise<number> {
   if (settings === null) return 1
   // Loaded on demand: parse and check start faster without the renderer's dependencies.
   const { build } = await import('./build.ts')
-  return build(settings, { root: process.cwd(), log: (line: string) => process.stderr.write(`${line}\n`) })
+  const cacheDir = values['cache-dir'] === undefined ? undefined : path.resolve(values['cache-dir'])
+  return build(settings, { root: process.cwd(), cacheDir, log: (line: string) => process.stderr.write(`${line}\n`) })
 }
 
 async function devCommand(argv: string[]): Promise<number> {

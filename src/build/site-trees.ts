@@ -78,7 +78,7 @@ export class SiteTrees {
 export class TreeUpdate {
   readonly result: UpdateResult = { written: 0, linked: 0, removed: 0, swapped: false }
   private readonly files: FileDigests = new Map()
-  private target: { tree: 'a' | 'b'; dir: string; files: FileDigests } | null = null
+  private target: { tree: 'a' | 'b'; dir: string; files: FileDigests; fresh: boolean } | null = null
   private readonly made = new Map<string, Promise<void>>()
   private readonly jobs = new Set<Promise<void>>()
 
@@ -135,12 +135,13 @@ export class TreeUpdate {
     // Forget the target until it is whole again, before touching it: a build killed half-way leaves it unknown, not wrong.
     this.setState({ ...state, files: { ...state.files, [tree]: null } })
     await this.beforeFirstWrite()
+    const fresh = files === null
     if (files === null) {
       await rm(dir, { recursive: true, force: true })
       files = new Map()
     }
     await mkdir(dir, { recursive: true })
-    this.target = { tree, dir, files }
+    this.target = { tree, dir, files, fresh }
     for (const [relative, digest] of this.files) await this.place(relative, digest, undefined)
   }
 
@@ -171,7 +172,8 @@ export class TreeUpdate {
       this.made.set(dir, made)
     }
     await made
-    await unlink(destination).catch(() => {})
+    // In a tree made from nothing there is nothing to replace: skip a failing unlink per file.
+    if (!this.target?.fresh) await unlink(destination).catch(() => {})
     await create()
   }
 

@@ -23,9 +23,10 @@ export function tempDir(prefix = 'news-archive-build-'): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix))
 }
 
-/** Run `news-archive build --articles <articles> --out <out> [...extra]` in-process. */
+/** Run `news-archive build --articles <articles> --out <out> [...extra]` in-process, with a cache beside the output. */
 export function buildSite(articles: string, out: string, extra: string[] = []): ReturnType<typeof runCli> {
-  return runCli(['build', '--articles', articles, '--out', out, ...extra])
+  // The cache goes beside the output, so tests leave nothing in the repository's .cache/.
+  return runCli(['build', '--articles', articles, '--out', out, '--cache-dir', path.join(path.dirname(out), '.cache'), ...extra])
 }
 
 /** Every file under `dir`, as sorted `/`-separated paths relative to it. */

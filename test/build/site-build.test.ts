@@ -217,7 +217,7 @@ describe('a failed build', () => {
     expect(result.stderr).toMatch(/empty/i)
     expect(hashTree(site)).toEqual(before)
     // Beside the output is only the tree it links to: the failed build started no other.
-    expect(readdirSync(path.dirname(site)).sort()).toEqual(['.site-a', 'articles', 'site'])
+    expect(readdirSync(path.dirname(site)).sort()).toEqual(['.cache', '.site-a', 'articles', 'site'])
     expect(readlinkSync(site)).toBe('.site-a')
   }, 60_000)
 
