@@ -1,46 +1,16 @@
 // The search page of the built sample archive in a real browser: queries in either script find the
 // right articles first, results link to the article in the reader's script, the switch finds twins.
-import { rmSync } from 'node:fs'
-import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { serveDirectory, type RunningServer } from '../../src/serve.ts'
-import { buildSite, sampleArticles, tempDir } from '../build/built-site.ts'
-import { browserTimeout, collectPageErrors, describeWithBrowser, formatViolations, launchBrowser, runAxe, viewports } from '../helpers/browser.ts'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { browserTimeout, describeWithBrowser, formatViolations, runAxe, viewports } from '../helpers/browser.ts'
+import { sampleInBrowser } from '../helpers/sample-in-browser.ts'
 
 // The three articles of the sample page (articles/2019/12/10/02.txt), in each script.
 const article1 = { hans: '大格局谋发展 高质量抓落实', hant: '大格局謀發展 高質量抓落實', path: '2019/12/10/2-1/' }
 const article3 = { hans: '本区举行机关工作人员宪法知识竞赛', hant: '本區舉行機關工作人員憲法知識競賽', path: '2019/12/10/2-3/' }
 
 describeWithBrowser('the search page', () => {
-  let browser: Browser
-  let server: RunningServer
-  let dir = ''
-
-  beforeAll(async () => {
-    dir = await tempDir()
-    const out = path.join(dir, 'site')
-    server = await serveDirectory(out, { port: 0 })
-    const result = await buildSite(sampleArticles, out, ['--base-url', server.url])
-    expect(result.code, result.stderr).toBe(0)
-    browser = await launchBrowser()
-  }, browserTimeout)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
-
-  const url = (sitePath: string) => new URL(sitePath, server.url).href
-
-  async function open(sitePath: string): Promise<{ tab: Page; errors: string[] }> {
-    const tab = await browser.newPage({ viewport: viewports.phone })
-    const errors = collectPageErrors(tab)
-    const response = await tab.goto(url(sitePath))
-    expect(response?.status(), sitePath).toBe(200)
-    return { tab, errors }
-  }
+  const { url, open } = sampleInBrowser(viewports.phone)
 
   /** Type `query` into the page's search box, submit, and read the results' headlines and links. */
   async function search(tab: Page, query: string): Promise<{ title: string; href: string }[]> {

@@ -1,43 +1,10 @@
 // The built sample archive (the repository's articles/) in a real browser: what a reader sees and can reach.
-import { rmSync } from 'node:fs'
-import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { serveDirectory, type RunningServer } from '../../src/serve.ts'
-import { buildSite, sampleArticles, tempDir } from '../build/built-site.ts'
-import { browserTimeout, collectPageErrors, describeWithBrowser, formatViolations, launchBrowser, runAxe, saveScreenshot, viewports } from '../helpers/browser.ts'
+import { expect, it } from 'vitest'
+import { browserTimeout, describeWithBrowser, formatViolations, runAxe, saveScreenshot, viewports } from '../helpers/browser.ts'
+import { sampleInBrowser } from '../helpers/sample-in-browser.ts'
 
 describeWithBrowser('the sample archive in a browser', () => {
-  let browser: Browser
-  let server: RunningServer
-  let dir = ''
-
-  beforeAll(async () => {
-    dir = await tempDir()
-    const out = path.join(dir, 'site')
-    // Served before it is built, so the build's base URL is the server's and canonical links point here.
-    server = await serveDirectory(out, { port: 0 })
-    const result = await buildSite(sampleArticles, out, ['--base-url', server.url])
-    expect(result.code, result.stderr).toBe(0)
-    browser = await launchBrowser()
-  }, browserTimeout)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
-  })
-
-  const url = (sitePath: string) => new URL(sitePath.replace(/^\//, ''), server.url).href
-
-  /** A fresh tab at `viewport` with its error list attached before the first navigation. */
-  async function open(sitePath: string, viewport: { width: number; height: number } = viewports.desktop): Promise<{ tab: Page; errors: string[] }> {
-    const tab = await browser.newPage({ viewport })
-    const errors = collectPageErrors(tab)
-    const response = await tab.goto(url(sitePath))
-    expect(response?.status(), sitePath).toBe(200)
-    return { tab, errors }
-  }
+  const { url, open } = sampleInBrowser(viewports.desktop)
 
   it('shows an article’s headline, byline and body without console errors', async () => {
     const { tab, errors } = await open('/2019/12/10/2-3/')
