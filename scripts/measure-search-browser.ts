@@ -5,14 +5,14 @@ import { serveDirectory } from '../src/serve.ts'
 
 const [siteDir, ...queries] = process.argv.slice(2)
 if (!siteDir) throw new Error('usage: measure-search-browser.ts <built site folder> [query …]')
-const terms = queries.length > 0 ? queries : ['养老', '養老', '宪法', '楊曉梅', '垃圾分类', '五角场', '分类']
+const terms = queries.length > 0 ? queries : ['养老', '養老', '宪法', '憲法知識', '垃圾分类', '五角场', '分类', '杨晓梅']
 const server = await serveDirectory(siteDir, { port: 0 })
 const browser = await chromium.launch({
   executablePath: process.env.NEWS_ARCHIVE_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 })
-console.log(`| query | results shown after (ms) | bytes fetched | requests |`)
-console.log(`| --- | --- | --- | --- |`)
+console.log(`| query | results shown after (ms) | results listed | bytes fetched | requests |`)
+console.log(`| --- | --- | --- | --- | --- |`)
 for (const [index, term] of terms.entries()) {
   // A fresh page and cache per query: what a reader arriving from outside the site waits for.
   const context = await browser.newContext()
@@ -29,11 +29,17 @@ for (const [index, term] of terms.entries()) {
   await page.fill('input[name=q]', term)
   const started = Date.now()
   await page.press('input[name=q]', 'Enter')
-  await page.waitForSelector('[data-search-results] li', { timeout: 30_000 })
+  // Done when results are listed, or when the status says there are none.
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-search-results] li').length > 0 || /没有|沒有/u.test(document.querySelector('[data-search-status]')?.textContent ?? ''),
+    undefined,
+    { timeout: 30_000 },
+  )
+  const found = await page.locator('[data-search-results] li').count()
   const shown = Date.now() - started
   // Excerpts arrive after the list: let them finish so the transfer is complete.
   await page.waitForLoadState('networkidle')
-  console.log(`| ${lang}${term} | ${shown} | ${bytes.toLocaleString('en')} | ${requests} |`)
+  console.log(`| ${lang}${term} | ${shown} | ${found} | ${bytes.toLocaleString('en')} | ${requests} |`)
   await context.close()
 }
 await browser.close()
