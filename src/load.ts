@@ -6,6 +6,7 @@ import type { VFileMessage } from 'vfile-message'
 import { parseMarkdownArticle } from './parse/markdown.ts'
 import { parseRawPage, type PageOverrides } from './parse/raw-page.ts'
 import type { ArticleRecord, ParsedPage } from './types.ts'
+import pMap from 'p-map'
 
 /** Every source read, with its messages, and the records of those that parsed. */
 export interface LoadedArchive {
@@ -13,6 +14,9 @@ export interface LoadedArchive {
   pages: ParsedPage[]
   articleRecords: ArticleRecord[]
 }
+
+/** Files read at once: enough to keep the disk busy, far below the process's limit on open files. */
+export const openFilesAtOnce = 64
 
 /** Raw pages end in .txt, Markdown articles in .md; anything else in the folder is left alone. */
 export const sourceExtensions = new Set(['.txt', '.md'])
@@ -44,7 +48,7 @@ export function parseSource(file: VFile, overrides: PageOverrides = {}): ParsedP
 
 /** Scan, read and parse a whole articles folder. */
 export async function loadArchive(dir: string): Promise<LoadedArchive> {
-  const files = await Promise.all((await scanSources(dir)).map((filePath) => readSource(filePath)))
+  const files = await pMap(await scanSources(dir), (filePath) => readSource(filePath), { concurrency: openFilesAtOnce })
   const pages: ParsedPage[] = []
   for (const file of files) {
     const page = parseSource(file)

@@ -2,6 +2,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
+import pMap from 'p-map'
+import { openFilesAtOnce } from '../load.ts'
 
 /** Every file under `dir` by posix path relative to it, sorted; an absent folder has none. */
 export async function readFolder(dir: string): Promise<Map<string, Buffer>> {
@@ -15,7 +17,7 @@ export async function readFolder(dir: string): Promise<Map<string, Buffer>> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort()
-  const contents = await Promise.all(paths.map((filePath) => readFile(filePath)))
+  const contents = await pMap(paths, (filePath) => readFile(filePath), { concurrency: openFilesAtOnce })
   return new Map(paths.map((filePath, index) => [path.relative(dir, filePath).split(path.sep).join('/'), contents[index] as Buffer]))
 }
 

@@ -5,6 +5,8 @@ import { VFile } from 'vfile'
 import { parseSource, scanSources } from '../load.ts'
 import type { ArticleRecord, ParsedPage } from '../types.ts'
 import { replayParse, sourceKey, storeParse, type ParseCache } from './parse-cache.ts'
+import pMap from 'p-map'
+import { openFilesAtOnce } from '../load.ts'
 
 export interface LoadedSources {
   files: VFile[]
@@ -20,7 +22,7 @@ export interface LoadedSources {
 export async function loadWithCache(dir: string, root: string, cache: ParseCache, next: ParseCache): Promise<LoadedSources> {
   const paths = await scanSources(dir)
   const loaded: LoadedSources = { files: [], pages: [], articleRecords: [], keyBySource: new Map(), parsed: 0 }
-  const contents = await Promise.all(paths.map((filePath) => readFile(filePath)))
+  const contents = await pMap(paths, (filePath) => readFile(filePath), { concurrency: openFilesAtOnce })
   paths.forEach((filePath, index) => {
     const bytes = contents[index] as Buffer
     const file = new VFile({ path: path.relative(root, filePath) || filePath, value: bytes })

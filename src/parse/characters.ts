@@ -2,6 +2,7 @@
 // a warning at its line and column. The record keeps them (it is the source's text); see the README
 // for what pages do with them.
 import type { VFile } from 'vfile'
+import { location } from 'vfile-location'
 
 interface CharacterRule {
   ruleId: string
@@ -49,11 +50,11 @@ const maxRunsReported = 10
 
 /** Warn about every run of invisible or damaged characters in `text` (the whole decoded file). */
 export function reportSuspiciousCharacters(text: string, file: VFile): void {
-  let lineStarts: number[] | null = null
+  // vfile-location counts lines and columns as every other message does.
+  let locator: ReturnType<typeof location> | null = null
   const place = (offset: number) => {
-    lineStarts ??= startsOfLines(text)
-    const line = lastAtMost(lineStarts, offset)
-    return { line: line + 1, column: offset - (lineStarts[line] as number) + 1 }
+    locator ??= location(text)
+    return locator.toPoint(offset)
   }
   for (const rule of rules) {
     rule.pattern.lastIndex = 0
@@ -68,22 +69,4 @@ export function reportSuspiciousCharacters(text: string, file: VFile): void {
     }
     if (more) file.message(`${more.runs} more like this from here on (${rule.ruleId.replace('news-archive:', '')})`, place(more.offset), rule.ruleId)
   }
-}
-
-function startsOfLines(text: string): number[] {
-  const starts = [0]
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1)
-  return starts
-}
-
-/** Index of the last element ≤ value in a sorted array (binary search). */
-function lastAtMost(sorted: number[], value: number): number {
-  let low = 0
-  let high = sorted.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if ((sorted[middle] as number) <= value) low = middle
-    else high = middle - 1
-  }
-  return low
 }
