@@ -102,7 +102,8 @@ describe('the parser reads generated pages as the generator wrote them', () => {
       const parsed = parseRawPage(file)
       expect(file.messages.map(String), page.path).toEqual([])
       expect(parsed?.articles.length, page.path).toBe(page.articleCount)
-      const seen = parsed?.articles.map((article) => ({
+      // The same fields of what the parser read and of what the generator wrote; only the names differ in shape.
+      const fields = (article: { headline: string | null; kicker: string | null; subheadline: string | null; continuedFrom: number | null; continuedTo: number | null; sections: { heading: string | null; paragraphs: string[] }[] }, names: (string | undefined)[]) => ({
         headline: article.headline,
         kicker: article.kicker,
         subheadline: article.subheadline,
@@ -110,18 +111,10 @@ describe('the parser reads generated pages as the generator wrote them', () => {
         continuedTo: article.continuedTo,
         headings: article.sections.map((section) => section.heading),
         paragraphs: article.sections.flatMap((section) => section.paragraphs),
-        names: article.bylines.flatMap((byline) => byline.names),
-      }))
-      const written = page.articles.map((article) => ({
-        headline: article.headline,
-        kicker: article.kicker,
-        subheadline: article.subheadline,
-        continuedFrom: article.continuedFrom,
-        continuedTo: article.continuedTo,
-        headings: article.sections.map((section) => section.heading),
-        paragraphs: article.sections.flatMap((section) => section.paragraphs),
-        names: article.credits.map((credit) => credit.split(' ').at(-1)),
-      }))
+        names,
+      })
+      const seen = parsed?.articles.map((article) => fields(article, article.bylines.flatMap((byline) => byline.names)))
+      const written = page.articles.map((article) => fields(article, article.credits.map((credit) => credit.split(' ').at(-1))))
       expect(seen, page.path).toEqual(written)
     }
   })
