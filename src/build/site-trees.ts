@@ -2,7 +2,7 @@
 // date, writing only what differs, and then swings the link over in one rename: a build that fails
 // or is killed leaves the site being served exactly as it was, and a build that changes nothing
 // touches nothing.
-import { link, lstat, mkdir, readlink, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises'
+import { link, lstat, mkdir, readlink, rename, rm, rmdir, symlink, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 /** Path (posix, relative to the site root) → digest of its contents. */
@@ -111,13 +111,21 @@ export class TreeUpdate {
       await this.start()
     }
     const target = this.target as NonNullable<TreeUpdate['target']>
+    const emptied = new Set<string>()
     for (const relative of target.files.keys()) {
       if (!this.files.has(relative)) {
         this.result.removed++
+        emptied.add(path.dirname(resolveInside(target.dir, relative)))
         await this.run(unlink(resolveInside(target.dir, relative)).catch(() => {}))
       }
     }
     await Promise.all(this.jobs)
+    // A removed article leaves its folder empty: remove it, and parents emptied with it (rmdir refuses the rest).
+    for (const dir of [...emptied].sort().reverse()) {
+      for (let current = dir; current.startsWith(target.dir + path.sep); current = path.dirname(current)) {
+        if (!(await rmdir(current).then(() => true, () => false))) break
+      }
+    }
     await pointLink(this.trees.outDir, path.basename(target.dir))
     const state = this.trees.stateFor()
     this.setState({ live: target.tree, files: { ...state.files, [target.tree]: new Map(this.files) } })

@@ -1,5 +1,5 @@
 // Rebuilds do only what changed, as Hugo's rebuild tests assert: by counting rendered pages.
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -92,6 +92,29 @@ describe('incremental builds', () => {
     expect(edited.renderedRoutes).toEqual([])
     expect(edited.files.written).toBe(1)
     expect(readFileSync(path.join(root, 'dist/style.css'), 'utf8')).toContain('/* changed */')
+  })
+
+  it('a removed page file takes its pages, and their folders, out of the site', async () => {
+    const root = project()
+    const builder = builderFor(root)
+    await built(builder.build())
+    // A second build that changes something makes the other tree; from then on both are known
+    // and a build updates the older one in place.
+    writeFileSync(path.join(root, 'public/extra.txt'), 'x')
+    await built(builder.build())
+    rmSync(path.join(root, 'public/extra.txt'))
+    rmSync(path.join(root, 'articles/2020/01/07/01.txt'))
+    const removed = await built(builder.build())
+    expect(removed.files.removed).toBeGreaterThan(0)
+    const out = path.join(root, 'dist')
+    expect(listFiles(out).filter((file) => file.includes('2020/01/07'))).toEqual([])
+    expect(existsSync(path.join(out, '2020/01/07'))).toBe(false)
+    // …and the same site as a clean build of what is left.
+    const clean = project()
+    rmSync(path.join(clean, 'articles/2020/01/07/01.txt'))
+    expect(existsSync(path.join(clean, 'public/extra.txt'))).toBe(false)
+    await built(builderFor(clean).build())
+    expect(hashTree(out)).toEqual(hashTree(path.join(clean, 'dist')))
   })
 
   it('a deleted, truncated or corrupted cache gives the same site', async () => {
