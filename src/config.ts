@@ -1,6 +1,7 @@
 // Site settings: one YAML file (news-archive.yaml) over documented defaults.
 import { VFile } from 'vfile'
-import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import { isScalar, type Node as YamlNode } from 'yaml'
+import { readYamlMapping } from './yaml-mapping.ts'
 
 export interface SiteConfig {
   /** Site title shown in the header and feeds. */
@@ -45,30 +46,16 @@ export const configFileName = 'news-archive.yaml'
 
 /** Read a config file's text over the defaults; every problem is a positioned message on `file`. */
 export function parseConfig(file: VFile): SiteConfig {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(String(file), { lineCounter, uniqueKeys: true })
-  const place = (node: YamlNode | null | undefined) => {
-    const offset = node?.range?.[0] ?? 0
-    const { line, col } = lineCounter.linePos(offset)
-    return { line, column: col }
-  }
-  for (const error of doc.errors) {
-    const { line, col } = lineCounter.linePos(error.pos[0])
-    file.message(error.message.split('\n')[0] ?? error.message, { line, column: col }, 'news-archive:config-yaml').fatal = true
-  }
   const config: SiteConfig = { ...defaultConfig }
-  if (doc.errors.length > 0 || doc.contents === null) return config
-  if (!isMap(doc.contents)) {
-    file.message('Config must be a mapping of settings', place(doc.contents), 'news-archive:config-shape').fatal = true
-    return config
-  }
-  for (const pair of doc.contents.items) {
+  const { map, place } = readYamlMapping(String(file), file, { yamlRule: 'config-yaml', shapeRule: 'config-shape', shapeReason: 'Config must be a mapping of settings' })
+  if (map === null) return config
+  for (const pair of map.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : ''
     const valueNode = pair.value as YamlNode | null
     const value = isScalar(valueNode) ? valueNode.value : undefined
     if (!(key in defaultConfig)) {
       const known = Object.keys(defaultConfig).join(', ')
-      file.message(`Unknown config key \`${key}\` (known: ${known})`, place(pair.key as YamlNode), 'news-archive:config-unknown-key').fatal = true
+      file.message(`Unknown config key \`${key}\` (known: ${known})`, place(pair.key), 'news-archive:config-unknown-key').fatal = true
       continue
     }
     const name = key as keyof SiteConfig

@@ -1,7 +1,8 @@
 // The tag vocabulary (tags.yaml): tag → terms that imply it, optional slugs for tags and authors.
 import type { VFile } from 'vfile'
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml'
 import { slugPattern } from './urls.ts'
+import { readYamlMapping } from '../yaml-mapping.ts'
 
 export interface TagDefinition {
   name: string
@@ -32,25 +33,16 @@ export const emptyVocabulary: TagVocabulary = { source: null, tags: [], authors:
 /** Parse a vocabulary file; every problem is a positioned message on `file`. */
 export function parseVocabulary(file: VFile): TagVocabulary {
   const vocabulary: TagVocabulary = { source: file.path || null, tags: [], authors: [] }
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(String(file), { lineCounter, uniqueKeys: true })
-  const place = (node: YamlNode | null | undefined) => {
-    const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0)
-    return { line, column: col }
-  }
+  const { map, place } = readYamlMapping(String(file), file, {
+    yamlRule: 'vocabulary-yaml',
+    shapeRule: 'vocabulary-shape',
+    shapeReason: 'The vocabulary must be a mapping with `tags` and optionally `authors`',
+  })
   const fail = (reason: string, node: YamlNode | null | undefined, rule: string) => {
     file.message(reason, place(node), `news-archive:${rule}`).fatal = true
   }
-  for (const error of doc.errors) {
-    const { line, col } = lineCounter.linePos(error.pos[0])
-    file.message(error.message.split('\n')[0] ?? error.message, { line, column: col }, 'news-archive:vocabulary-yaml').fatal = true
-  }
-  if (doc.errors.length > 0 || doc.contents === null) return vocabulary
-  if (!isMap(doc.contents)) {
-    fail('The vocabulary must be a mapping with `tags` and optionally `authors`', doc.contents, 'vocabulary-shape')
-    return vocabulary
-  }
-  for (const section of doc.contents.items) {
+  if (map === null) return vocabulary
+  for (const section of map.items) {
     const key = isScalar(section.key) ? String(section.key.value) : ''
     const value = section.value as YamlNode | null
     if (key !== 'tags' && key !== 'authors') {

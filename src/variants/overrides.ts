@@ -1,6 +1,7 @@
 // The editor's table of terms OpenCC converts wrongly in their paper's usage.
 import type { VFile } from 'vfile'
-import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import { isMap, isScalar } from 'yaml'
+import { readYamlMapping } from '../yaml-mapping.ts'
 
 /** Replacement pairs applied after conversion: [term as OpenCC outputs it, the editor's term]. */
 export interface ConversionOverrides {
@@ -15,23 +16,13 @@ const directions = ['toHant', 'toHans'] as const
 /** Read an override table (YAML: `toHant:` / `toHans:` mappings); every problem is a positioned message on `file`. */
 export function parseConversionOverrides(file: VFile): ConversionOverrides {
   const overrides: ConversionOverrides = { toHant: [], toHans: [] }
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(String(file), { lineCounter, uniqueKeys: true })
-  const place = (node: unknown) => {
-    const offset = (node as YamlNode | null | undefined)?.range?.[0] ?? 0
-    const { line, col } = lineCounter.linePos(offset)
-    return { line, column: col }
-  }
-  for (const error of doc.errors) {
-    const { line, col } = lineCounter.linePos(error.pos[0])
-    file.message(error.message.split('\n')[0] ?? error.message, { line, column: col }, 'news-archive:overrides-yaml').fatal = true
-  }
-  if (doc.errors.length > 0 || doc.contents === null) return overrides
-  if (!isMap(doc.contents)) {
-    file.message('Conversion overrides must be a mapping with `toHant` and `toHans`', place(doc.contents), 'news-archive:overrides-shape').fatal = true
-    return overrides
-  }
-  for (const pair of doc.contents.items) {
+  const { map, place } = readYamlMapping(String(file), file, {
+    yamlRule: 'overrides-yaml',
+    shapeRule: 'overrides-shape',
+    shapeReason: 'Conversion overrides must be a mapping with `toHant` and `toHans`',
+  })
+  if (map === null) return overrides
+  for (const pair of map.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : ''
     if (!(directions as readonly string[]).includes(key)) {
       file.message(`Unknown direction \`${key}\` (known: ${directions.join(', ')})`, place(pair.key), 'news-archive:overrides-unknown-key').fatal = true
