@@ -8,12 +8,12 @@ import { converterCache } from './build/conversion.ts'
 import { digest } from './build/fingerprint.ts'
 import { FileProblem } from './build/problem.ts'
 import { codeDigest, readFolder, readOptional } from './build/inputs.ts'
-import { loadWithCache } from './build/load-cached.ts'
-import type { ParseCache } from './build/parse-cache.ts'
 import { renderSite, type RenderStats } from './build/render.ts'
 import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
 import { readBuildState, readParseCache, writeBuildState, writeParseCache, type BuildState } from './build/state.ts'
 import type { SiteConfig } from './config.ts'
+import { loadArchive } from './load.ts'
+import type { ParseCache } from './parse-cache.ts'
 import { planArchive } from './plan.ts'
 import { defaultTemplatesDir } from './site/index.ts'
 import type { ArticleRecord } from './types.ts'
@@ -107,7 +107,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const overridesFile = await readOptional(at(config.conversionOverrides), config.conversionOverrides)
         if (!existsSync(at(config.articlesDir))) throw new BuildError('scan', config.articlesDir, new Error('articles folder does not exist'))
         const usedParses: ParseCache = new Map()
-        const loaded = await stage('load', config.articlesDir, () => loadWithCache(at(config.articlesDir), options.root, memory!.parseCache, usedParses))
+        const loaded = await stage('load', config.articlesDir, () => loadArchive(at(config.articlesDir), { root: options.root, cache: memory!.parseCache, used: usedParses }))
         memory.parseCache = usedParses
         lap('load', since)
 

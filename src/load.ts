@@ -1,4 +1,5 @@
-// Scan and load: the articles folder → one VFile per source and the article records parsed from them.
+// Scan and load: the articles folder → one VFile per source and the article records parsed from
+// them, with a parse cache so that an unchanged source is not parsed again.
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
@@ -7,12 +8,17 @@ import { parseMarkdownArticle } from './parse/markdown.ts'
 import { parseRawPage, type PageOverrides } from './parse/raw-page.ts'
 import type { ArticleRecord, ParsedPage } from './types.ts'
 import pMap from 'p-map'
+import { replayParse, sourceKey, storeParse, type ParseCache } from './parse-cache.ts'
 
 /** Every source read, with its messages, and the records of those that parsed. */
 export interface LoadedArchive {
   files: VFile[]
   pages: ParsedPage[]
   articleRecords: ArticleRecord[]
+  /** Source path → its cache key: a record's content is a function of it and its position. */
+  keyBySource: Map<string, string>
+  /** How many sources were parsed now (the rest came from the parse cache). */
+  parsed: number
 }
 
 /** Files read at once: enough to keep the disk busy, far below the process's limit on open files. */
@@ -46,15 +52,41 @@ export function parseSource(file: VFile, overrides: PageOverrides = {}): ParsedP
   }
 }
 
-/** Scan, read and parse a whole articles folder. */
-export async function loadArchive(dir: string): Promise<LoadedArchive> {
-  const files = await pMap(await scanSources(dir), (filePath) => readSource(filePath), { concurrency: openFilesAtOnce })
-  const pages: ParsedPage[] = []
-  for (const file of files) {
-    const page = parseSource(file)
-    if (page) pages.push(page)
-  }
-  return { files, pages, articleRecords: pages.flatMap((page) => page.articles) }
+/** How to load: paths relative to `root`; a parse cache to take unchanged sources from, and one to fill with what this load used. */
+export interface LoadOptions {
+  root?: string
+  cache?: ParseCache
+  used?: ParseCache
+}
+
+/** Scan, read and parse a whole articles folder; a source whose path and bytes the cache holds is not parsed again. */
+export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadedArchive> {
+  const { root = process.cwd(), cache = new Map(), used = new Map() } = options
+  const paths = await scanSources(dir)
+  const loaded: LoadedArchive = { files: [], pages: [], articleRecords: [], keyBySource: new Map(), parsed: 0 }
+  const contents = await pMap(paths, (filePath) => readFile(filePath), { concurrency: openFilesAtOnce })
+  paths.forEach((filePath, index) => {
+    const bytes = contents[index] as Buffer
+    const file = new VFile({ path: path.relative(root, filePath) || filePath, value: bytes })
+    const key = sourceKey(file, bytes)
+    const cached = cache.get(key)
+    let page: ParsedPage | null
+    if (cached) page = replayParse(cached, file)
+    else {
+      page = parseSource(file)
+      storeParse(cache, key, file, page)
+      loaded.parsed++
+    }
+    used.set(key, cache.get(key) as NonNullable<ReturnType<ParseCache['get']>>)
+    loaded.files.push(file)
+    loaded.keyBySource.set(file.path, key)
+    if (page) {
+      loaded.pages.push(page)
+      // A loop, not push(...): a page may hold more records than a call's arguments can.
+      for (const record of page.articles) loaded.articleRecords.push(record)
+    }
+  })
+  return loaded
 }
 
 /** Put messages about the archive as a whole (URL clashes, unmatched jumps) on the VFile of the source they name. */

@@ -8,7 +8,7 @@ import type { Converters } from '../variants/opencc.ts'
 import { variantsFor } from '../variants/record.ts'
 import { digest, routeFingerprint } from './fingerprint.ts'
 import { FileProblem, templateProblem } from './problem.ts'
-import type { LoadedSources } from './load-cached.ts'
+import type { LoadedArchive } from '../load.ts'
 import type { SiteTrees, UpdateResult } from './site-trees.ts'
 import type { RememberedRoute } from './state.ts'
 import { templateClosure } from './template-deps.ts'
@@ -16,7 +16,7 @@ import { templateClosure } from './template-deps.ts'
 export interface RenderInput {
   config: SiteConfig
   plan: { routes: Route[] }
-  loaded: LoadedSources
+  loaded: LoadedArchive
   /** Template name → source bytes, as read for this build. */
   templates: Map<string, Buffer>
   /** How messages name the templates folder (`templates`). */

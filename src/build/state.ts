@@ -1,6 +1,6 @@
 // What a build remembers for the next one: each page's fingerprint and files, and the two trees.
 import path from 'node:path'
-import type { ParseCache } from './parse-cache.ts'
+import type { ParseCache } from '../parse-cache.ts'
 import { readCache, writeCache } from './cache-file.ts'
 import { digest } from './fingerprint.ts'
 import type { TreesState } from './site-trees.ts'

@@ -1,7 +1,7 @@
 // Parsed pages by content digest, so an unchanged source is not parsed again.
 import type { VFile } from 'vfile'
-import type { ParsedPage } from '../types.ts'
-import { digest } from './fingerprint.ts'
+import type { ParsedPage } from './types.ts'
+import { digest } from './build/fingerprint.ts'
 
 /** A message as stored: enough to put it back on its file. */
 interface StoredMessage {
