@@ -105,11 +105,30 @@ export function showable(text: string): string {
   return text.replace(unshowable, '')
 }
 
+/** Every reader-visible text of a record, the fields `convertRecord` converts. */
+function* textsOf(record: ArticleRecord): Generator<string> {
+  for (const text of [record.headline, record.kicker, record.subheadline, record.dateline?.text ?? null]) if (text !== null) yield text
+  for (const byline of record.bylines) yield* [byline.role ?? '', byline.text, ...byline.names]
+  for (const marker of record.continuationMarkers) yield marker.text
+  for (const section of record.sections) yield* [section.heading ?? '', ...section.paragraphs]
+  yield* record.tags
+}
+
+const hasUnshowable = new RegExp(unshowable.source, 'u')
+const hasHidden = new RegExp(hidden.source, 'u')
+
 /** The record as pages show it: the same object when there is nothing to drop (the usual case). */
 export function displayRecord(record: ArticleRecord): ArticleRecord {
-  const heads = [record.headline, record.kicker, record.subheadline].join('')
-  const needsHead = new RegExp(hidden.source, 'u').test(heads)
-  if (!needsHead && !new RegExp(unshowable.source, 'u').test(JSON.stringify(record))) return record
+  const needsHead = [record.headline, record.kicker, record.subheadline].some((text) => text !== null && hasHidden.test(text))
+  // Field by field, with no copy of the record: this runs for every record of every build.
+  let needsAll = false
+  for (const text of textsOf(record)) {
+    if (hasUnshowable.test(text)) {
+      needsAll = true
+      break
+    }
+  }
+  if (!needsHead && !needsAll) return record
   const shown = convertRecord(record, showable)
   const head = (text: string | null) => (text === null ? null : text.replace(hidden, ''))
   return { ...shown, headline: head(shown.headline), kicker: head(shown.kicker), subheadline: head(shown.subheadline) }

@@ -4,7 +4,7 @@ import { VFile } from 'vfile'
 import { detectScript } from '../../src/variants/detect.ts'
 import { createConverters } from '../../src/variants/opencc.ts'
 import { parseConversionOverrides } from '../../src/variants/overrides.ts'
-import { convertRecord, recordInScript, variantsFor } from '../../src/variants/record.ts'
+import { convertRecord, displayRecord, recordInScript, variantsFor } from '../../src/variants/record.ts'
 import { seedRecords } from '../search/records.ts'
 
 const plain = createConverters('tw')
@@ -130,5 +130,18 @@ describe('record twins and variants', () => {
     expect(hansVariant.convert('搜索')).toBe('搜索')
     expect(hantVariant.convert('搜索')).toBe('搜索')
     expect(hantVariant.convert('标签')).toBe('標籤')
+  })
+})
+
+describe('what pages show of a record', () => {
+  it('drops a control character from any field, and bidi or zero-width characters from head lines, keeping the record', () => {
+    const [record] = seedRecords()
+    const paragraph = record!.sections[0]!.paragraphs[0]!
+    const withBell = { ...record!, sections: [{ ...record!.sections[0]!, paragraphs: [`${paragraph}\u0007`] }] }
+    expect(displayRecord(withBell).sections[0]!.paragraphs[0]).toBe(paragraph)
+    expect(withBell.sections[0]!.paragraphs[0]).toBe(`${paragraph}\u0007`)
+    const hiddenHead = { ...record!, headline: '大格局\u200B谋发展' }
+    expect(displayRecord(hiddenHead).headline).toBe('大格局谋发展')
+    expect(displayRecord(record!)).toBe(record)
   })
 })
