@@ -1,6 +1,6 @@
 // The `news-archive` command: parse, check, build, dev.
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { VFile } from 'vfile'
@@ -189,13 +189,7 @@ function publicShape(record: ArticleRecord): Record<string, unknown> {
 
 /** The config file in `root` over the defaults; a missing file means the defaults. */
 export async function loadConfig(root: string): Promise<{ config: SiteConfig; file: VFile }> {
-  const configPath = path.join(root, configFileName)
-  let text: string
-  try {
-    text = await readFile(configPath, 'utf8')
-  } catch {
-    return { config: { ...defaultConfig }, file: new VFile({ path: configFileName }) }
-  }
-  const file = new VFile({ path: configFileName, value: text })
+  const file = await readOptional(path.join(root, configFileName), configFileName)
+  if (file === null) return { config: { ...defaultConfig }, file: new VFile({ path: configFileName }) }
   return { config: parseConfig(file), file }
 }
