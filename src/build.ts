@@ -113,7 +113,9 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
 
         // Nothing changed since the last build (sources, settings, templates, public/) and the live
         // site is where it was: the site is the same, so there is nothing to plan, render or write.
-        const templates = await readFolder(existsSync(at('templates')) ? at('templates') : defaultTemplatesDir)
+        // The project's templates/, or the ones news-archive ships when the project has none.
+        const templatesDirName = existsSync(at('templates')) ? 'templates' : defaultTemplatesDir
+        const templates = await readFolder(at(templatesDirName))
         const publicFiles = await readFolder(at('public'))
         const settingsKey = digest(memory.codeKey, JSON.stringify(config), String(vocabularyFile?.value ?? ''), String(overridesFile?.value ?? ''))
         const inputKey = digest(settingsKey, ...[...loaded.keyBySource.values()], ...[...templates, ...publicFiles].flatMap(([name, bytes]) => [name, bytes]))
@@ -158,7 +160,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           plan,
           loaded,
           templates,
-          templatesDirName: existsSync(at('templates')) ? 'templates' : defaultTemplatesDir,
+          templatesDirName,
           publicFiles,
           converters: timed.converters,
           settingsKey,
