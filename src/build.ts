@@ -9,6 +9,7 @@ import { digest } from './build/fingerprint.ts'
 import { FileProblem } from './build/problem.ts'
 import { codeDigest, readFolder, readOptional } from './build/inputs.ts'
 import { renderSite, type RenderStats } from './build/render.ts'
+import { defaultWorkerCount, RenderPool } from './build/render-pool.ts'
 import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
 import { readBuildState, readParseCache, writeBuildState, writeParseCache, type BuildState } from './build/state.ts'
 import type { SiteConfig } from './config.ts'
@@ -26,7 +27,12 @@ export interface BuildOptions {
   progress?: boolean
   /** Where the cache lives (default `.cache` in root); null keeps it in memory only. */
   cacheDir?: string | null
+  /** Worker threads that render beside the main thread when a build renders most pages (default: one per core but one; 0: none). */
+  workers?: number
 }
+
+/** Source files (three or four articles each) from which a cold build starts render workers: below, their start-up costs more than they save. */
+const sourcesWorthWorkers = 50
 
 export type BuildStage = 'scan' | 'load' | 'plan' | 'render' | 'write'
 
@@ -81,6 +87,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
     },
     async build() {
       const started = performance.now()
+      let pool = null as RenderPool | null
       const timings: BuildResult['timings'] = { load: 0, plan: 0, render: 0, conversion: 0, search: 0, write: 0, total: 0 }
       const lap = (name: keyof BuildResult['timings'], since: number) => (timings[name] += performance.now() - since)
       const failed = (report: string, reason: string): BuildResult => ({
@@ -107,15 +114,28 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const overridesFile = await readOptional(at(config.conversionOverrides), config.conversionOverrides)
         if (!existsSync(at(config.articlesDir))) throw new BuildError('scan', config.articlesDir, new Error('articles folder does not exist'))
         const usedParses: ParseCache = new Map()
-        const loaded = await stage('load', config.articlesDir, () => loadArchive(at(config.articlesDir), { root: options.root, cache: memory!.parseCache, used: usedParses }))
+        // With nothing remembered every page is rendered: for a large archive, start the workers now,
+        // so that they load their code while this thread reads the archive.
+        const workers = options.workers ?? defaultWorkerCount()
+        const onScan = (paths: readonly string[]) => {
+          if (workers > 0 && memory!.state.routes.size === 0 && paths.length >= sourcesWorthWorkers) pool = new RenderPool(workers)
+        }
+        const loaded = await stage('load', config.articlesDir, () => loadArchive(at(config.articlesDir), { root: options.root, cache: memory!.parseCache, used: usedParses, onScan }))
         memory.parseCache = usedParses
         lap('load', since)
+        const templatesDirName = existsSync(at('templates')) ? 'templates' : defaultTemplatesDir
+        const templates = await readFolder(at(templatesDirName))
+        const source = (file: typeof vocabularyFile) => (file ? { path: file.path, value: String(file.value) } : null)
+        pool?.setup({
+          config,
+          templateSources: [...templates].map(([name, bytes]) => [name, bytes.toString('utf8')]),
+          vocabulary: source(vocabularyFile),
+          overrides: source(overridesFile),
+          articleRecords: loaded.articleRecords,
+        })
 
         // Nothing changed since the last build (sources, settings, templates, public/) and the live
         // site is where it was: the site is the same, so there is nothing to plan, render or write.
-        // The project's templates/, or the ones news-archive ships when the project has none.
-        const templatesDirName = existsSync(at('templates')) ? 'templates' : defaultTemplatesDir
-        const templates = await readFolder(at(templatesDirName))
         const publicFiles = await readFolder(at('public'))
         const settingsKey = digest(memory.codeKey, JSON.stringify(config), String(vocabularyFile?.value ?? ''), String(overridesFile?.value ?? ''))
         const inputKey = digest(settingsKey, ...[...loaded.keyBySource.values()], ...[...templates, ...publicFiles].flatMap(([name, bytes]) => [name, bytes]))
@@ -168,6 +188,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           remembered: memory.state.routes,
           conversions: { previous: conversions.records, next: usedConversions },
           // The other tree is about to change: forget it on disk first, so a kill cannot leave a stale promise.
+          pool,
           beforeFirstWrite: async () => {
             memory!.state = { ...memory!.state, trees: trees.remembered, last: undefined }
             await saveState()
@@ -176,7 +197,8 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         }).catch((error: unknown) => {
           throw error instanceof BuildError || error instanceof FileProblem ? error : new BuildError('render', null, error)
         })
-        timings.conversion = timed.milliseconds()
+        // Conversion on every thread: with workers this can exceed its share of the wall time.
+        timings.conversion = timed.milliseconds() + (pool?.conversionMilliseconds ?? 0)
         timings.search = rendered.stats.searchMilliseconds
         timings.write = rendered.stats.writeMilliseconds
         timings.render = performance.now() - since - timings.write
@@ -194,13 +216,15 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const warnings = files.reduce((count, file) => count + file.messages.length, 0)
         const summary =
           `Built ${loaded.articleRecords.length} articles from ${loaded.files.length} files (${loaded.parsed} parsed) into ${rendered.pageCount} pages ` +
-          `(${rendered.renderedRoutes.length} rendered; ${rendered.files.written} files written, ${rendered.files.removed} removed) in ${config.outDir}/ in ${(timings.total / 1000).toFixed(2)} s; ${warnings} warnings. ` +
+          `(${rendered.renderedRoutes.length} rendered${rendered.stats.workerPages > 0 ? `, ${rendered.stats.workerPages} of them by worker threads` : ''}; ${rendered.files.written} files written, ${rendered.files.removed} removed) in ${config.outDir}/ in ${(timings.total / 1000).toFixed(2)} s; ${warnings} warnings. ` +
           `Search index: ${formatBytes(rendered.stats.searchBytes)} in ${rendered.stats.searchFiles} files (${(timings.search / 1000).toFixed(2)} s). ` +
           `Script conversion (zh-Hans ⇄ zh-Hant): ${(timings.conversion / 1000).toFixed(2)} s, ${((100 * timings.conversion) / timings.total).toFixed(1)}% of the build.`
         return { ok: true, report, summary, renderedRoutes: rendered.renderedRoutes, files: rendered.files, timings, render: rendered.stats }
       } catch (error) {
         if (error instanceof FileProblem) return failed(reporter([error.toVFile()], { quiet: true }), `${error.file} needs fixing`)
         return failed('', error instanceof Error ? error.message : String(error))
+      } finally {
+        await pool?.close()
       }
     },
   }

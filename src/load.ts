@@ -57,12 +57,15 @@ export interface LoadOptions {
   root?: string
   cache?: ParseCache
   used?: ParseCache
+  /** Told the source paths once they are known, before any is read. */
+  onScan?: (paths: readonly string[]) => void
 }
 
 /** Scan, read and parse a whole articles folder; a source whose path and bytes the cache holds is not parsed again. */
 export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadedArchive> {
   const { root = process.cwd(), cache = new Map(), used = new Map() } = options
   const paths = await scanSources(dir)
+  options.onScan?.(paths)
   const loaded: LoadedArchive = { files: [], pages: [], articleRecords: [], keyBySource: new Map(), parsed: 0 }
   const contents = await pMap(paths, (filePath) => readFile(filePath), { concurrency: openFilesAtOnce })
   paths.forEach((filePath, index) => {

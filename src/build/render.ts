@@ -2,12 +2,14 @@
 // streamed into the next site tree together with the search index and public/.
 import type { SiteConfig } from '../config.ts'
 import { buildSearchIndex } from '../search/build.ts'
-import { articleUrl, createRenderContext, createTemplates, renderRoute, searchPageUrl, type ArticleEntry, type Route, type SiteFile } from '../site/index.ts'
+import { articleUrl, searchPageUrl, type ArticleEntry, type Route } from '../site/index.ts'
 import type { ArticleRecord } from '../types.ts'
 import type { Converters } from '../variants/opencc.ts'
 import { variantsFor } from '../variants/record.ts'
 import { digest, routeFingerprint } from './fingerprint.ts'
+import { pageFile, pageRenderer, routesKey, type PageFile } from './page-files.ts'
 import { FileProblem, templateProblem } from './problem.ts'
+import type { RenderJob, RenderPool } from './render-pool.ts'
 import type { LoadedArchive } from '../load.ts'
 import type { SiteTrees, UpdateResult } from './site-trees.ts'
 import type { RememberedRoute } from './state.ts'
@@ -30,14 +32,21 @@ export interface RenderInput {
   /** Converted records by script and record digest, kept by the builder between builds. */
   conversions: { previous: ReadonlyMap<string, ArticleRecord>; next: Map<string, ArticleRecord> }
   beforeFirstWrite: () => Promise<void>
+  /** Workers to share the rendering with, set up with this build's archive; null renders on this thread. */
+  pool: RenderPool | null
   progress: ((line: string) => void) | null
 }
+
+// Below this many pages to render, starting work on other threads costs more than it saves.
+const poolThreshold = 500
 
 export interface RenderStats {
   searchMilliseconds: number
   writeMilliseconds: number
   searchBytes: number
   searchFiles: number
+  /** Pages the render workers made (the rest were made on the main thread). */
+  workerPages: number
 }
 
 export interface RenderOutput {
@@ -53,7 +62,6 @@ export interface RenderOutput {
 export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const { config, plan, loaded, trees } = input
   const templateSources = new Map([...input.templates].map(([name, bytes]) => [name, bytes.toString('utf8')]))
-  const templateEnvironment = createTemplates(templateSources)
   const templateDigests = new Map<string, string>()
   const templateDigest = (name: string | null) => {
     if (name === null) return ''
@@ -66,50 +74,67 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const variants = variantsFor(input.converters, { keyOf: (record) => recordDigests.get(record), previous: input.conversions.previous, next: input.conversions.next })
   const liveFiles = trees.liveFiles
   const update = trees.begin(input.beforeFirstWrite)
-  const stats: RenderStats = { searchMilliseconds: 0, writeMilliseconds: 0, searchBytes: 0, searchFiles: 0 }
+  const stats: RenderStats = { searchMilliseconds: 0, writeMilliseconds: 0, searchBytes: 0, searchFiles: 0, workerPages: 0 }
   const routes = new Map<string, RememberedRoute>()
-  const renderedRoutes: string[] = []
   const generated = new Set<string>()
 
-  const put = async (relative: string, fileDigest: string, contents?: string | Uint8Array) => {
+  const put = async (relative: string, fileDigest: string, contents?: Uint8Array) => {
     const since = performance.now()
     generated.add(relative)
     await update.put(relative, fileDigest, contents)
     stats.writeMilliseconds += performance.now() - since
   }
-  /** Reuse a remembered page when its fingerprint holds and the live site still has its files; else make it. */
-  const produce = async (key: string, fingerprint: string, make: () => SiteFile[], template: string | null = null) => {
+  /** Reuse a remembered page when its fingerprint holds and the live site still has its files. */
+  const reuse = async (key: string, fingerprint: string): Promise<boolean> => {
     const previous = input.remembered.get(key)
-    if (previous?.fingerprint === fingerprint && previous.outputs.every(([relative, fileDigest]) => liveFiles?.get(relative) === fileDigest)) {
-      for (const [relative, fileDigest] of previous.outputs) await put(relative, fileDigest)
-      routes.set(key, previous)
-      return
-    }
-    let siteFiles: SiteFile[]
-    try {
-      siteFiles = make()
-    } catch (error) {
-      throw templateProblem(error, input.templatesDirName, template) ?? new Error(`render ${key || '/'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
-    }
+    if (previous?.fingerprint !== fingerprint || !previous.outputs.every(([relative, fileDigest]) => liveFiles?.get(relative) === fileDigest)) return false
+    for (const [relative, fileDigest] of previous.outputs) await put(relative, fileDigest)
+    routes.set(key, previous)
+    return true
+  }
+  /** Write a page's files and remember what it was made from. */
+  const keep = async (key: string, fingerprint: string, files: PageFile[]) => {
     const outputs: RememberedRoute['outputs'] = []
-    for (const file of siteFiles) {
-      const fileDigest = digest(file.contents)
-      outputs.push([file.path, fileDigest, typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.length])
-      await put(file.path, fileDigest, file.contents)
+    for (const file of files) {
+      outputs.push([file.path, file.digest, file.bytes.length])
+      await put(file.path, file.digest, file.bytes)
     }
     routes.set(key, { fingerprint, outputs })
-    renderedRoutes.push(key)
-    if (input.progress && renderedRoutes.length % 1000 === 0) input.progress(`rendered ${renderedRoutes.length} pages`)
+    if (input.progress && routes.size % 1000 === 0) input.progress(`rendered ${routes.size} pages`)
   }
+  const failure = (error: unknown, key: string, template: string | null) =>
+    templateProblem(error, input.templatesDirName, template) ?? new Error(`render ${key || '/'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
 
+  // Every page whose fingerprint changed is a job; the rest are taken from the live site.
+  const renderer = pageRenderer(config, variants, templateSources)
   const fingerprintMemo = new WeakMap<object, string>()
-  for (const variant of variants) {
-    const context = createRenderContext(config, { variant, variants, templates: templateEnvironment, searchUrl: searchPageUrl })
-    for (const route of plan.routes) {
+  const jobs: RenderJob[] = []
+  const jobKeys: { key: string; fingerprint: string }[] = []
+  for (const [variantIndex, variant] of variants.entries()) {
+    for (const [routeIndex, route] of plan.routes.entries()) {
+      const key = `${variant.prefix}${route.url}`
       const fingerprint = routeFingerprint(route, recordDigests, `${input.settingsKey}\0${variant.lang}\0${templateDigest(route.template)}`, fingerprintMemo)
-      await produce(`${variant.prefix}${route.url}`, fingerprint, () => renderRoute(route, context), route.template)
+      if (await reuse(key, fingerprint)) continue
+      jobs.push([variantIndex, routeIndex])
+      jobKeys.push({ key, fingerprint })
     }
   }
+  const jobIndex = new Map(jobs.map((job, index) => [job, index]))
+  const renderHere = ([variantIndex, routeIndex]: RenderJob) => {
+    const route = plan.routes[routeIndex] as Route
+    try {
+      return renderer.render(route, variantIndex)
+    } catch (error) {
+      throw failure(error, `${variants[variantIndex]?.prefix ?? ''}${route.url}`, route.template)
+    }
+  }
+  const done = async (job: RenderJob, files: PageFile[]) => {
+    const { key, fingerprint } = jobKeys[jobIndex.get(job) as number] as { key: string; fingerprint: string }
+    await keep(key, fingerprint, files)
+  }
+  if (input.pool !== null && jobs.length >= poolThreshold) stats.workerPages = await input.pool.renderAll(jobs, routesKey(plan.routes), renderHere, done)
+  else for (const job of jobs) await done(job, renderHere(job))
+  const renderedRoutes = jobKeys.map(({ key }) => key)
 
   // The search index covers every article; it is made again when any of them or their links change.
   const entriesByRecord = new Map<ArticleRecord, ArticleEntry>()
@@ -119,14 +144,17 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     return [recordDigests.get(record), entry?.url, entry?.tags.map((tag) => tag.name)]
   })
   const searchSince = performance.now()
-  await produce(`${searchPageUrl}index`, digest(input.settingsKey, JSON.stringify(searchInputs)), () => {
+  const searchKey = `${searchPageUrl}index`
+  const searchFingerprint = digest(input.settingsKey, JSON.stringify(searchInputs))
+  if (!(await reuse(searchKey, searchFingerprint))) {
     const index = buildSearchIndex(loaded.articleRecords, {
       variants,
       articlePath: (record) => entriesByRecord.get(record)?.url ?? articleUrl(record),
       tags: (record) => entriesByRecord.get(record)?.tags.map((tag) => tag.name) ?? record.tags,
     })
-    return index.files
-  })
+    await keep(searchKey, searchFingerprint, index.files.map((file) => pageFile(file.path, file.contents)))
+    renderedRoutes.push(searchKey)
+  }
   const searchOutputs = routes.get(`${searchPageUrl}index`)?.outputs ?? []
   stats.searchFiles = searchOutputs.length
   stats.searchMilliseconds = performance.now() - searchSince

@@ -68,8 +68,7 @@ export function buildSearchIndex(articleRecords: readonly ArticleRecord[], optio
       tags.set(key, entry)
     }
     for (const variant of options.variants) {
-      const twin = variant.record(record)
-      chunks.get(variant)!.push([variant.prefix + options.articlePath(record), twin.headline ?? twin.subheadline ?? twin.kicker ?? '', record.issueDate])
+      chunks.get(variant)!.push([variant.prefix + options.articlePath(record), variant.headline(record), record.issueDate])
     }
   })
 

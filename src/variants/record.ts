@@ -14,6 +14,8 @@ export interface Variant {
   convert: (text: string) => string
   /** The record in this variant's script: itself when its source already is, else converted (cached). */
   record: (record: ArticleRecord) => ArticleRecord
+  /** The record's headline (or subheadline, or kicker) as `record(record)` shows it, converting only that text. */
+  headline: (record: ArticleRecord) => string
 }
 
 /** A copy of `record` with every reader-visible text field passed through `convert` (text, never markup). */
@@ -67,27 +69,58 @@ export interface ConversionMemo {
 export function variantsFor(converters: Converters, memo?: ConversionMemo): [Variant, Variant] {
   const make = (lang: Variant['lang'], script: Script, prefix: Variant['prefix'], convert: (text: string) => string): Variant => {
     const converted = new WeakMap<ArticleRecord, ArticleRecord>()
+    const record = (source: ArticleRecord) => {
+      let twin = converted.get(source)
+      if (twin) return twin
+      if (source.script === script) twin = displayRecord(source)
+      else {
+        // The memo's key digests the record's source, so a remembered twin is of an equal record.
+        const key = memo?.keyOf(source)
+        twin = (key === undefined ? undefined : memo?.previous.get(`${script}:${key}`)) ?? displayRecord(recordInScript(source, script, converters))
+        if (key !== undefined) memo?.next.set(`${script}:${key}`, twin)
+      }
+      converted.set(source, twin)
+      return twin
+    }
     return {
       lang,
       script,
       prefix,
       convert,
-      record(record) {
-        let twin = converted.get(record)
-        if (twin) return twin
-        if (record.script === script) twin = displayRecord(record)
-        else {
-          // The memo's key digests the record's source, so a remembered twin is of an equal record.
-          const key = memo?.keyOf(record)
-          twin = (key === undefined ? undefined : memo?.previous.get(`${script}:${key}`)) ?? displayRecord(recordInScript(record, script, converters))
-          if (key !== undefined) memo?.next.set(`${script}:${key}`, twin)
-        }
-        converted.set(record, twin)
-        return twin
+      record,
+      headline(source) {
+        const known = converted.get(source)
+        if (known) return headlineOf(known)
+        const text = headlineOf(source)
+        if (source.script === script) return showableHeadline(text)
+        return showableHeadline(script === 'hant' ? converters.toHant(text) : converters.toHans(text))
       },
     }
   }
-  return [make('zh-Hans', 'hans', '', (text) => text), make('zh-Hant', 'hant', 'zh-hant/', converters.toHant)]
+  return [make('zh-Hans', 'hans', '', (text) => text), make('zh-Hant', 'hant', 'zh-hant/', remembered(converters.toHant))]
+}
+
+function headlineOf(record: ArticleRecord): string {
+  return record.headline ?? record.subheadline ?? record.kicker ?? ''
+}
+
+// Labels, dates, page numbers, tag and author names are converted on every page that shows them:
+// each distinct short text is converted once. Article text is long and converted once per record anyway.
+const shortText = 32
+const rememberedTexts = 50_000
+
+/** `convert`, remembering its results for short texts. */
+function remembered(convert: (text: string) => string): (text: string) => string {
+  const results = new Map<string, string>()
+  return (text) => {
+    if (text.length > shortText) return convert(text)
+    let result = results.get(text)
+    if (result === undefined) {
+      result = convert(text)
+      if (results.size < rememberedTexts) results.set(text, result)
+    }
+    return result
+  }
 }
 
 // What pages may show of a record's text. The record keeps every character the source had (the
@@ -116,6 +149,11 @@ function* textsOf(record: ArticleRecord): Generator<string> {
 
 const hasUnshowable = new RegExp(unshowable.source, 'u')
 const hasHidden = new RegExp(hidden.source, 'u')
+
+/** A head field (headline, kicker, subheadline) as `displayRecord` leaves it. */
+function showableHeadline(text: string): string {
+  return showable(text).replace(hidden, '')
+}
 
 /** The record as pages show it: the same object when there is nothing to drop (the usual case). */
 export function displayRecord(record: ArticleRecord): ArticleRecord {

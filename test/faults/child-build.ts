@@ -29,10 +29,10 @@ export interface ChildBuild {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; milliseconds: number }>
 }
 
-/** Start `news-archive build --articles articles --out <out>` in `root`, with `env` over this process's environment. */
-export function startBuild(root: string, out: string, env: Record<string, string> = {}): ChildBuild {
+/** Start `news-archive build --articles articles --out <out> [...extra]` in `root`, with `env` over this process's environment. */
+export function startBuild(root: string, out: string, env: Record<string, string> = {}, extra: string[] = []): ChildBuild {
   const started = performance.now()
-  const child = spawn(process.execPath, [bin, 'build', '--articles', 'articles', '--out', out], {
+  const child = spawn(process.execPath, [bin, 'build', '--articles', 'articles', '--out', out, ...extra], {
     cwd: root,
     env: { ...process.env, CI: 'true', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -46,6 +46,6 @@ export function startBuild(root: string, out: string, env: Record<string, string
 }
 
 /** Run a build to its end. */
-export function runBuild(root: string, out: string, env: Record<string, string> = {}) {
-  return startBuild(root, out, env).done
+export function runBuild(root: string, out: string, env: Record<string, string> = {}, extra: string[] = []) {
+  return startBuild(root, out, env, extra).done
 }

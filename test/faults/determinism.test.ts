@@ -31,4 +31,21 @@ describe('deterministic output', () => {
     expect(Object.keys(first![1]).length).toBeGreaterThan(100)
     for (const [name, site] of others) expect(site, `${name} against ${first![0]}`).toEqual(first![1])
   }, 180_000)
+
+  it('is byte-identical whether pages are rendered on one thread or shared with a worker thread', async () => {
+    // Enough sources for a cold build to start workers, and pages enough to hand them some.
+    const source = childProject(80)
+    const sites: string[] = []
+    for (const workers of ['0', '1']) {
+      const root = mkdtempSync(path.join(tmpdir(), 'news-archive-workers-'))
+      cpSync(source, root, { recursive: true })
+      const result = await runBuild(root, 'dist', { TZ: 'UTC', LANG: 'C', LC_ALL: '' }, ['--workers', workers])
+      expect(result.code, result.stderr).toBe(0)
+      const byWorkers = Number(/(\d+) of them by worker threads/u.exec(result.stderr)?.[1] ?? 0)
+      if (workers === '0') expect(byWorkers).toBe(0)
+      else expect(byWorkers, result.stderr).toBeGreaterThan(0)
+      sites.push(JSON.stringify(hashTree(path.join(root, 'dist'))))
+    }
+    expect(sites[1]).toBe(sites[0])
+  }, 180_000)
 })

@@ -1,0 +1,173 @@
+// Rendering on every core. Each worker plans the same archive from the same records (in parallel
+// with the main thread's own plan), then renders the routes it is handed by index; this thread
+// renders from the front of the job list while the workers take batches from the back, so the two
+// ends meet wherever the work happens to balance.
+// Written on worker_threads rather than piscina or tinypool: a worker here holds one planned
+// archive for the whole build, set up by a message to that worker, which a pool of stateless
+// tasks does not address.
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import type { SiteConfig } from '../config.ts'
+import type { ArticleRecord } from '../types.ts'
+import type { PageFile } from './page-files.ts'
+
+/** What a worker needs to plan the archive as the main thread does. */
+export interface WorkerSetup {
+  config: SiteConfig
+  templateSources: [name: string, text: string][]
+  vocabulary: { path: string; value: string } | null
+  overrides: { path: string; value: string } | null
+  articleRecords: ArticleRecord[]
+}
+
+/** One page to render: [variant index, route index]. */
+export type RenderJob = [variant: number, route: number]
+
+export type WorkerRequest = { type: 'setup'; setup: WorkerSetup } | { type: 'render'; batch: number; jobs: RenderJob[] }
+export type WorkerReply =
+  | { type: 'ready'; routesKey: string }
+  | { type: 'failed'; message: string }
+  /** Files per job, in order; null where the worker failed and the main thread must render the job itself. */
+  | { type: 'rendered'; batch: number; results: (PageFile[] | null)[]; conversionMilliseconds: number }
+
+/** Jobs a worker takes at once: enough to make a message worth its cost, few enough to balance at the end. */
+const batchSize = 16
+
+/** Workers to start by default: one per core beside the main thread's. */
+export function defaultWorkerCount(): number {
+  return Math.max(0, availableParallelism() - 1)
+}
+
+/** Render workers for one build; `close` ends them. */
+export class RenderPool {
+  private readonly workers: RenderWorker[]
+
+  /** Start `count` workers now: they load their code while the main thread reads the archive. */
+  constructor(count: number) {
+    this.workers = Array.from({ length: count }, () => new RenderWorker())
+  }
+
+  /** Send every worker the archive to plan. */
+  setup(setup: WorkerSetup): void {
+    for (const worker of this.workers) worker.post({ type: 'setup', setup })
+  }
+
+  /** Milliseconds the workers have spent converting scripts. */
+  get conversionMilliseconds(): number {
+    return this.workers.reduce((sum, worker) => sum + worker.conversionMilliseconds, 0)
+  }
+
+  /**
+   * Render `jobs`: workers whose plan has `expectedKey` take batches from the back, `renderHere`
+   * takes jobs from the front; `done` receives each job's files on this thread, one at a time.
+   * Resolves to the number of jobs the workers rendered.
+   */
+  async renderAll(jobs: readonly RenderJob[], expectedKey: string, renderHere: (job: RenderJob) => PageFile[], done: (job: RenderJob, files: PageFile[]) => Promise<void>): Promise<number> {
+    let renderedByWorkers = 0
+    let front = 0
+    let back = jobs.length
+    const finished: [RenderJob, PageFile[] | null][] = []
+    let busy = 0
+    let wake: (() => void) | null = null
+    const idle: RenderWorker[] = []
+    for (const worker of this.workers) {
+      void worker.ready.then((key) => {
+        if (key === expectedKey) idle.push(worker)
+        wake?.()
+      })
+    }
+    const dispatch = () => {
+      while (idle.length > 0 && back - front > batchSize) {
+        const worker = idle.pop() as RenderWorker
+        const batch = jobs.slice(back - batchSize, back)
+        back -= batchSize
+        busy++
+        void worker.render(batch).then(
+          (results) => {
+            batch.forEach((job, index) => finished.push([job, results[index] ?? null]))
+            idle.push(worker)
+            busy--
+            wake?.()
+          },
+          () => {
+            // A worker that died hands its batch back.
+            batch.forEach((job) => finished.push([job, null]))
+            busy--
+            wake?.()
+          },
+        )
+      }
+    }
+    for (;;) {
+      dispatch()
+      while (finished.length > 0) {
+        const [job, files] = finished.shift() as [RenderJob, PageFile[] | null]
+        if (files !== null) renderedByWorkers++
+        await done(job, files ?? renderHere(job))
+      }
+      if (front < back) {
+        const job = jobs[front++] as RenderJob
+        await done(job, renderHere(job))
+        // Let the workers' replies in between pages.
+        await new Promise<void>((resolve) => setImmediate(resolve))
+      } else if (busy > 0) {
+        await new Promise<void>((resolve) => (wake = resolve))
+        wake = null
+      } else return renderedByWorkers
+    }
+  }
+
+  /** End the workers. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()))
+  }
+}
+
+/** One worker thread and its replies. */
+class RenderWorker {
+  readonly ready: Promise<string | null>
+  conversionMilliseconds = 0
+  private readonly thread: Worker
+  private readonly waiting = new Map<number, { resolve: (results: (PageFile[] | null)[]) => void; reject: (error: Error) => void }>()
+  private nextBatch = 0
+
+  constructor() {
+    // The entry registers tsx in the worker, which then loads render-worker.ts.
+    this.thread = new Worker(new URL('./render-worker-entry.js', import.meta.url))
+    this.thread.unref()
+    let settle: (key: string | null) => void = () => {}
+    this.ready = new Promise((resolve) => (settle = resolve))
+    this.thread.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'ready') settle(reply.routesKey)
+      else if (reply.type === 'failed') settle(null)
+      else {
+        this.conversionMilliseconds = reply.conversionMilliseconds
+        this.waiting.get(reply.batch)?.resolve(reply.results)
+        this.waiting.delete(reply.batch)
+      }
+    })
+    const fail = (error: Error) => {
+      settle(null)
+      for (const pending of this.waiting.values()) pending.reject(error)
+      this.waiting.clear()
+    }
+    this.thread.on('error', fail)
+    this.thread.on('exit', () => fail(new Error('render worker exited')))
+  }
+
+  post(request: WorkerRequest): void {
+    this.thread.postMessage(request)
+  }
+
+  render(jobs: RenderJob[]): Promise<(PageFile[] | null)[]> {
+    const batch = this.nextBatch++
+    return new Promise((resolve, reject) => {
+      this.waiting.set(batch, { resolve, reject })
+      this.post({ type: 'render', batch, jobs })
+    })
+  }
+
+  async close(): Promise<void> {
+    await this.thread.terminate()
+  }
+}
