@@ -13,7 +13,7 @@ import { defaultWorkerCount, RenderPool } from './build/render-pool.ts'
 import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
 import { readBuildState, readParseCache, writeBuildState, writeParseCache, type BuildState } from './build/state.ts'
 import type { SiteConfig } from './config.ts'
-import { loadArchive } from './load.ts'
+import { parseArchive, readArchive } from './load.ts'
 import type { ParseCache } from './parse-cache.ts'
 import { planArchive } from './plan.ts'
 import { defaultTemplatesDir } from './site/index.ts'
@@ -31,8 +31,12 @@ export interface BuildOptions {
   workers?: number
 }
 
-/** Source files (three or four articles each) from which a cold build starts render workers: below, their start-up costs more than they save. */
-const sourcesWorthWorkers = 50
+/**
+ * Source files (three or four articles each) for which a cold build starts render workers: below
+ * the range their start-up costs more than they save; above it, the copy of the archive each worker
+ * holds would take the build past 2 GB (100,000 articles build on one thread in about 1.5 GB).
+ */
+const sourcesForWorkers = { from: 50, to: 10_000 }
 
 export type BuildStage = 'scan' | 'load' | 'plan' | 'render' | 'write'
 
@@ -76,7 +80,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   const cacheDir = options.cacheDir === undefined ? at('.cache') : options.cacheDir
   const outDir = at(config.outDir)
   const converters = converterCache()
-  let memory: { codeKey: string; parseCache: ParseCache; state: BuildState } | null = null
+  let memory: { codeKey: string; parseCache: ParseCache | null; state: BuildState } | null = null
   // Records converted to the other script, kept while the converters are the same.
   let conversions = { key: '', records: new Map<string, ArticleRecord>() }
 
@@ -100,45 +104,35 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         render: null,
       })
       try {
-        // scan and load
+        // scan and read
         let since = performance.now()
         if (memory === null) {
           const codeKey = await codeDigest(digest)
           memory = {
             codeKey,
-            parseCache: cacheDir ? await readParseCache(cacheDir, codeKey) : new Map(),
+            // Read when something must be parsed: a build that finds nothing changed never needs it.
+            parseCache: null,
             state: cacheDir ? await readBuildState(cacheDir, outDir, codeKey) : { routes: new Map(), trees: undefined, last: undefined },
           }
         }
         const vocabularyFile = await readOptional(at(config.vocabulary), config.vocabulary)
         const overridesFile = await readOptional(at(config.conversionOverrides), config.conversionOverrides)
         if (!existsSync(at(config.articlesDir))) throw new BuildError('scan', config.articlesDir, new Error('articles folder does not exist'))
-        const usedParses: ParseCache = new Map()
         // With nothing remembered every page is rendered: for a large archive, start the workers now,
         // so that they load their code while this thread reads the archive.
         const workers = options.workers ?? defaultWorkerCount()
         const onScan = (paths: readonly string[]) => {
-          if (workers > 0 && memory!.state.routes.size === 0 && paths.length >= sourcesWorthWorkers) pool = new RenderPool(workers)
+          if (workers > 0 && memory!.state.routes.size === 0 && paths.length >= sourcesForWorkers.from && paths.length <= sourcesForWorkers.to) pool = new RenderPool(workers)
         }
-        const loaded = await stage('load', config.articlesDir, () => loadArchive(at(config.articlesDir), { root: options.root, cache: memory!.parseCache, used: usedParses, onScan }))
-        memory.parseCache = usedParses
-        lap('load', since)
+        const read = await stage('scan', config.articlesDir, () => readArchive(at(config.articlesDir), { root: options.root, onScan }))
         const templatesDirName = existsSync(at('templates')) ? 'templates' : defaultTemplatesDir
         const templates = await readFolder(at(templatesDirName))
-        const source = (file: typeof vocabularyFile) => (file ? { path: file.path, value: String(file.value) } : null)
-        pool?.setup({
-          config,
-          templateSources: [...templates].map(([name, bytes]) => [name, bytes.toString('utf8')]),
-          vocabulary: source(vocabularyFile),
-          overrides: source(overridesFile),
-          articleRecords: loaded.articleRecords,
-        })
+        const publicFiles = await readFolder(at('public'))
 
         // Nothing changed since the last build (sources, settings, templates, public/) and the live
-        // site is where it was: the site is the same, so there is nothing to plan, render or write.
-        const publicFiles = await readFolder(at('public'))
+        // site is where it was: the site is the same, so there is nothing to parse, plan, render or write.
         const settingsKey = digest(memory.codeKey, JSON.stringify(config), String(vocabularyFile?.value ?? ''), String(overridesFile?.value ?? ''))
-        const inputKey = digest(settingsKey, ...[...loaded.keyBySource.values()], ...[...templates, ...publicFiles].flatMap(([name, bytes]) => [name, bytes]))
+        const inputKey = digest(settingsKey, ...read.sources.map((source) => source.key), ...[...templates, ...publicFiles].flatMap(([name, bytes]) => [name, bytes]))
         const unchanged = memory.state.last
         if (unchanged?.inputKey === inputKey && (await SiteTrees.isLive(outDir, memory.state.trees))) {
           timings.total = performance.now() - started
@@ -153,6 +147,21 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           }
         }
 
+        // load
+        memory.parseCache ??= cacheDir ? await readParseCache(cacheDir, memory.codeKey) : new Map()
+        const usedParses: ParseCache = new Map()
+        const loaded = await stage('load', config.articlesDir, () => parseArchive(read, memory!.parseCache ?? undefined, usedParses))
+        memory.parseCache = usedParses
+        lap('load', since)
+        const source = (file: typeof vocabularyFile) => (file ? { path: file.path, value: String(file.value) } : null)
+        pool?.setup({
+          config,
+          templateSources: [...templates].map(([name, bytes]) => [name, bytes.toString('utf8')]),
+          vocabulary: source(vocabularyFile),
+          overrides: source(overridesFile),
+          articleRecords: loaded.articleRecords,
+        })
+
         // plan
         since = performance.now()
         const planned = await stage('plan', null, () => planArchive(loaded.articleRecords, loaded.files, config, vocabularyFile, overridesFile))
@@ -161,7 +170,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const report = reporter(files, { quiet: true })
         lap('plan', since)
         if (planned.failed) {
-          if (cacheDir) await writeParseCache(cacheDir, memory.codeKey, memory.parseCache)
+          if (cacheDir) await writeParseCache(cacheDir, memory.codeKey, usedParses)
           return failed(report, 'nothing was written')
         }
 
@@ -209,7 +218,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         }
         conversions = { key: conversionKey, records: usedConversions }
         if (cacheDir && (rendered.files.swapped || rendered.renderedRoutes.length > 0 || loaded.parsed > 0)) {
-          await writeParseCache(cacheDir, memory.codeKey, memory.parseCache)
+          await writeParseCache(cacheDir, memory.codeKey, usedParses)
           await saveState()
         }
         timings.total = performance.now() - started

@@ -52,26 +52,30 @@ export function parseSource(file: VFile, overrides: PageOverrides = {}): ParsedP
   }
 }
 
-/** How to load: paths relative to `root`; a parse cache to take unchanged sources from, and one to fill with what this load used. */
-export interface LoadOptions {
-  root?: string
-  cache?: ParseCache
-  used?: ParseCache
-  /** Told the source paths once they are known, before any is read. */
-  onScan?: (paths: readonly string[]) => void
+/** The sources of an archive as read, before parsing: each with its cache key. */
+export interface ReadArchive {
+  sources: { file: VFile; key: string }[]
 }
 
-/** Scan, read and parse a whole articles folder; a source whose path and bytes the cache holds is not parsed again. */
-export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadedArchive> {
-  const { root = process.cwd(), cache = new Map(), used = new Map() } = options
+/** Scan and read a whole articles folder (paths relative to `root`), keying each source by its path and bytes. */
+export async function readArchive(dir: string, options: { root?: string; onScan?: (paths: readonly string[]) => void } = {}): Promise<ReadArchive> {
+  const { root = process.cwd() } = options
   const paths = await scanSources(dir)
   options.onScan?.(paths)
-  const loaded: LoadedArchive = { files: [], pages: [], articleRecords: [], keyBySource: new Map(), parsed: 0 }
   const contents = await pMap(paths, (filePath) => readFile(filePath), { concurrency: openFilesAtOnce })
-  paths.forEach((filePath, index) => {
-    const bytes = contents[index] as Buffer
-    const file = new VFile({ path: path.relative(root, filePath) || filePath, value: bytes })
-    const key = sourceKey(file, bytes)
+  return {
+    sources: paths.map((filePath, index) => {
+      const bytes = contents[index] as Buffer
+      const file = new VFile({ path: path.relative(root, filePath) || filePath, value: bytes })
+      return { file, key: sourceKey(file, bytes) }
+    }),
+  }
+}
+
+/** Parse what was read; a source whose key `cache` holds is not parsed again, and `used` is filled with the entries this archive used. */
+export function parseArchive(read: ReadArchive, cache: ParseCache = new Map(), used: ParseCache = new Map()): LoadedArchive {
+  const loaded: LoadedArchive = { files: [], pages: [], articleRecords: [], keyBySource: new Map(), parsed: 0 }
+  for (const { file, key } of read.sources) {
     const cached = cache.get(key)
     let page: ParsedPage | null
     if (cached) page = replayParse(cached, file)
@@ -80,6 +84,8 @@ export async function loadArchive(dir: string, options: LoadOptions = {}): Promi
       storeParse(cache, key, file, page)
       loaded.parsed++
     }
+    // The messages carry their places: keeping every source's text as well would hold the archive twice.
+    file.value = ''
     used.set(key, cache.get(key) as NonNullable<ReturnType<ParseCache['get']>>)
     loaded.files.push(file)
     loaded.keyBySource.set(file.path, key)
@@ -88,8 +94,13 @@ export async function loadArchive(dir: string, options: LoadOptions = {}): Promi
       // A loop, not push(...): a page may hold more records than a call's arguments can.
       for (const record of page.articles) loaded.articleRecords.push(record)
     }
-  })
+  }
   return loaded
+}
+
+/** Scan, read and parse a whole articles folder. */
+export async function loadArchive(dir: string, options: { root?: string } = {}): Promise<LoadedArchive> {
+  return parseArchive(await readArchive(dir, options))
 }
 
 /** Put messages about the archive as a whole (URL clashes, unmatched jumps) on the VFile of the source they name. */

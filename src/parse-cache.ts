@@ -15,8 +15,6 @@ interface StoredMessage {
 
 export interface ParseCacheEntry {
   page: ParsedPage | null
-  /** The decoded text the messages are positioned on. */
-  text: string
   messages: StoredMessage[]
 }
 
@@ -38,12 +36,11 @@ export function storeParse(cache: ParseCache, key: string, file: VFile, page: Pa
     source: message.source,
     fatal: message.fatal,
   }))
-  cache.set(key, { page, text: String(file.value), messages })
+  cache.set(key, { page, messages })
 }
 
-/** Replay a cached parse onto `file`: its text and messages, as if it had been parsed now. */
+/** Replay a cached parse onto `file`: its messages, as if it had been parsed now. */
 export function replayParse(entry: ParseCacheEntry, file: VFile): ParsedPage | null {
-  file.value = entry.text
   for (const stored of entry.messages) {
     const place = stored.line === undefined ? undefined : { line: stored.line, column: stored.column ?? 1 }
     const message = file.message(stored.reason, { place, ruleId: stored.ruleId, source: stored.source })
