@@ -1,14 +1,17 @@
 // A cache file that is only ever an optimisation: checksummed, and read as empty when it is not whole.
-import { randomUUID } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+// A value is written as a run of parts, each serialized on its own, so that a large cache (the parse
+// cache of 100,000 articles) never stands in memory as one buffer beside the objects it came from.
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { digest } from './fingerprint.ts'
 
-const magic = 'news-archive-cache-1\n'
+const magic = 'news-archive-cache-2\n'
+const checksumLength = digest('').length
 
-/** Read a cache value written by `writeCache` under `key`; undefined when missing, stale, truncated or corrupt. */
-export async function readCache<T>(filePath: string, key: string): Promise<T | undefined> {
+/** Read the parts written by `writeCacheParts` under `key`; undefined when missing, stale, truncated or corrupt. */
+export async function readCacheParts(filePath: string, key: string): Promise<unknown[] | undefined> {
   let bytes: Buffer
   try {
     bytes = await readFile(filePath)
@@ -16,23 +19,59 @@ export async function readCache<T>(filePath: string, key: string): Promise<T | u
     return undefined
   }
   const header = `${magic}${key}\n`
-  const checksumLength = digest('').length
-  if (bytes.length < header.length + checksumLength + 1 || bytes.subarray(0, header.length).toString('latin1') !== header) return undefined
-  const checksum = bytes.subarray(header.length, header.length + checksumLength).toString('latin1')
-  const payload = bytes.subarray(header.length + checksumLength + 1)
-  if (digest(payload) !== checksum) return undefined
+  if (bytes.length < header.length + checksumLength || bytes.subarray(0, header.length).toString('latin1') !== header) return undefined
+  const body = bytes.subarray(0, bytes.length - checksumLength)
+  if (digest(body) !== bytes.subarray(body.length).toString('latin1')) return undefined
+  const parts: unknown[] = []
   try {
-    return deserialize(payload) as T
+    for (let at = header.length; at < body.length; ) {
+      const length = body.readUInt32LE(at)
+      parts.push(deserialize(body.subarray(at + 4, at + 4 + length)))
+      at += 4 + length
+    }
   } catch {
     return undefined
   }
+  return parts
 }
 
-/** Write a cache value under `key` (the code and settings it is valid for), atomically. */
-export async function writeCache(filePath: string, key: string, value: unknown): Promise<void> {
-  const payload = serialize(value)
+/** Write `parts` under `key` (the code and settings they are valid for), atomically: the file appears whole or not at all. */
+export async function writeCacheParts(filePath: string, key: string, parts: Iterable<unknown>): Promise<void> {
   await mkdir(path.dirname(filePath), { recursive: true })
   const temporary = `${filePath}.${process.pid}-${randomUUID()}.tmp`
-  await writeFile(temporary, Buffer.concat([Buffer.from(`${magic}${key}\n${digest(payload)}\n`, 'latin1'), payload]))
+  const file = await open(temporary, 'w')
+  // The checksum is the file's last bytes: a digest of all before it, as `digest` makes it.
+  const hash = createHash('sha1')
+  const append = async (bytes: Uint8Array) => {
+    hash.update(bytes)
+    await file.write(bytes)
+  }
+  try {
+    await append(Buffer.from(`${magic}${key}\n`, 'latin1'))
+    for (const part of parts) {
+      const payload = serialize(part)
+      const length = Buffer.alloc(4)
+      length.writeUInt32LE(payload.length)
+      await append(length)
+      await append(payload)
+    }
+    await file.write(Buffer.from(hash.digest('hex').slice(0, checksumLength), 'latin1'))
+  } catch (error) {
+    await file.close()
+    await rm(temporary, { force: true })
+    throw error
+  }
+  await file.close()
   await rename(temporary, filePath)
+}
+
+/** Read a cache value written by `writeCache` under `key`; undefined when missing, stale, truncated or corrupt. */
+export async function readCache<T>(filePath: string, key: string): Promise<T | undefined> {
+  const parts = await readCacheParts(filePath, key)
+  return parts?.length === 1 ? (parts[0] as T) : undefined
+}
+
+/** Write one cache value under `key`, atomically. */
+export async function writeCache(filePath: string, key: string, value: unknown): Promise<void> {
+  await writeCacheParts(filePath, key, [value])
 }
