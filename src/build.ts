@@ -81,7 +81,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   const outDir = at(config.outDir)
   const converters = converterCache()
   let memory: { codeKey: string; parseCache: ParseCache | null; state: BuildState } | null = null
-  // Records converted to the other script, kept while the converters are the same.
+  // Heads of records converted to the other script (variants/head.ts), kept while the converters are the same.
   let conversions = { key: '', records: new Map<string, ArticleRecord>() }
 
   return {

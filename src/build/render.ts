@@ -29,7 +29,7 @@ export interface RenderInput {
   settingsKey: string
   trees: SiteTrees
   remembered: Map<string, RememberedRoute>
-  /** Converted records by script and record digest, kept by the builder between builds. */
+  /** Converted record heads by script and record digest, kept by the builder between builds. */
   conversions: { previous: ReadonlyMap<string, ArticleRecord>; next: Map<string, ArticleRecord> }
   beforeFirstWrite: () => Promise<void>
   /** Workers to share the rendering with, set up with this build's archive; null renders on this thread. */

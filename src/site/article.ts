@@ -70,7 +70,7 @@ export function renderArticle(route: ArticleRoute, ctx: RenderContext): SiteFile
   const tags = [...new Set(parts.flatMap((part) => part.tags))]
   const title = tools.recordText(displayTitle(record))
   const description = tools.recordProse(excerptSource(record, 120))
-  const neighbour = (other: ArticleEntry | null) => (other ? { href: tools.href(other.url), title: tools.recordText(displayTitle(tools.inScript(other.record))) } : null)
+  const neighbour = (other: ArticleEntry | null) => (other ? { href: tools.href(other.url), title: tools.recordText(displayTitle(tools.headInScript(other.record))) } : null)
   return renderPage(
     route,
     ctx,

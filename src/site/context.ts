@@ -24,7 +24,7 @@ export interface RenderContext {
 }
 
 /** The Simplified, unprefixed variant without converters: records are shown as their sources wrote them. */
-export const simplifiedVariant: Variant = { lang: 'zh-Hans', script: 'hans', prefix: '', convert: (text) => text, record: (record) => record, headline: (record) => record.headline ?? record.subheadline ?? record.kicker ?? '' }
+export const simplifiedVariant: Variant = { lang: 'zh-Hans', script: 'hans', prefix: '', convert: (text) => text, record: (record) => record, head: (record) => record, headline: (record) => record.headline ?? record.subheadline ?? record.kicker ?? '' }
 
 /** The templates/ folder shipped with news-archive. */
 export const defaultTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))

@@ -95,7 +95,7 @@ function itemContent(entry: ArticleEntry, story: StoryRef | undefined, ctx: Rend
   const head = story?.parts[0] ?? entry
   if (head !== entry) {
     const link = `<a href="${tools.absolute(head.url)}#${partId(story!.parts.indexOf(entry))}">${escapeHtml(tools.text(labels.readWholeStory))}</a>`
-    const title = tools.recordText(displayTitle(tools.inScript(head.record)))
+    const title = tools.recordText(displayTitle(tools.headInScript(head.record)))
     return `<p>${escapeHtml(tools.text(labels.storyPart.replace('{page}', formatPage(entry.record.page)))).replace('{title}', escapeHtml(title))}${link}</p>`
   }
   return renderStoryBody(

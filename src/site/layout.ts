@@ -21,8 +21,10 @@ export interface PageTools {
   recordText: (shown: string) => string
   /** Article paragraph text already in the variant's script: as `recordText`, extraction spaces removed. */
   recordProse: (shown: string) => string
-  /** The record in the variant's script (converted once per build, never converted into its own script). */
+  /** The record in the variant's script (never converted into its own script). */
   inScript: (record: ArticleRecord) => ArticleRecord
+  /** What lists show of the record (head.ts), in the variant's script: for titles, bylines and excerpts of other articles. */
+  headInScript: (record: ArticleRecord) => ArticleRecord
   /** Interface labels in the variant's script. */
   t: Labels
 }
@@ -65,6 +67,7 @@ function makePageTools(ctx: RenderContext): PageTools {
     recordText: typeset,
     recordProse: typesetProse,
     inScript: (record) => ctx.variant.record(record),
+    headInScript: (record) => ctx.variant.head(record),
     t: labelsFor(ctx.variant),
   }
 }

@@ -18,7 +18,7 @@ export function renderStoryPart(route: ArticleRoute, story: StoryRef, ctx: Rende
   const { entry } = route
   const record = tools.inScript(entry.record)
   const head = story.parts[0]!
-  const headRecord = tools.inScript(head.record)
+  const headRecord = tools.headInScript(head.record)
   const index = story.parts.indexOf(entry)
   const storyTitle = displayTitle(headRecord)
   const storyHref = tools.href(head.url)
@@ -35,7 +35,7 @@ export function renderStoryPart(route: ArticleRoute, story: StoryRef, ctx: Rende
   ]
   const body = mdastToHtml(u('root', [note, u('paragraph', notice)]), { typography: ctx.config.typography })
   const title = tools.recordText(displayTitle(record))
-  const neighbour = (other: ArticleEntry | null) => (other ? { href: tools.href(other.url), title: tools.recordText(displayTitle(tools.inScript(other.record))) } : null)
+  const neighbour = (other: ArticleEntry | null) => (other ? { href: tools.href(other.url), title: tools.recordText(displayTitle(tools.headInScript(other.record))) } : null)
   return renderPage(route, ctx, { title, description: tools.recordText(`${storyTitle} (${formatPage(entry.record.page)})`) }, {
     article: {
       title,

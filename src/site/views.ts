@@ -44,7 +44,7 @@ export interface BylineView {
  */
 export function bylineViews(entry: ArticleEntry, tools: PageTools): BylineView[] {
   const authorsByKey = new Map<string, AuthorRef>(entry.authors.map((author) => [foldScript(author.name), author]))
-  const shown = tools.inScript(entry.record)
+  const shown = tools.headInScript(entry.record)
   return entry.record.bylines.map((byline, index) => {
     const shownByline = shown.bylines[index] ?? byline
     return {
@@ -90,7 +90,7 @@ export function articleCard(entry: ArticleEntry, tools: PageTools): ArticleCard 
 }
 
 function makeCard(entry: ArticleEntry, tools: PageTools): ArticleCard {
-  const record = tools.inScript(entry.record)
+  const record = tools.headInScript(entry.record)
   return {
     href: tools.href(entry.url),
     title: tools.recordText(displayTitle(record)),

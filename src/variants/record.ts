@@ -1,5 +1,6 @@
 // An article's twin in the other script, and the two variants the site renders.
 import type { ArticleRecord } from '../types.ts'
+import { headOf } from './head.ts'
 import type { Converters } from './opencc.ts'
 
 export type Script = ArticleRecord['script']
@@ -14,7 +15,9 @@ export interface Variant {
   convert: (text: string) => string
   /** The record in this variant's script: itself when its source already is, else converted (cached). */
   record: (record: ArticleRecord) => ArticleRecord
-  /** The record's headline (or subheadline, or kicker) as `record(record)` shows it, converting only that text. */
+  /** The record's head (head.ts) in this variant's script: all a list shows of it, as `record` would show it. */
+  head: (record: ArticleRecord) => ArticleRecord
+  /** The record's headline (or subheadline, or kicker) as `record(record)` shows it. */
   headline: (record: ArticleRecord) => string
 }
 
@@ -53,7 +56,7 @@ export function recordInScript(record: ArticleRecord, script: Script, converters
   return convertRecord(record, script === 'hant' ? converters.toHant : converters.toHans)
 }
 
-/** Converted records kept between builds, by a key that changes whenever the record's content does. */
+/** Converted heads (see head.ts) kept between builds, by a key that changes whenever the record's content does. */
 export interface ConversionMemo {
   keyOf: (record: ArticleRecord) => string | undefined
   /** What earlier builds converted. */
@@ -62,40 +65,52 @@ export interface ConversionMemo {
   next: Map<string, ArticleRecord>
 }
 
+/** Whole records in the other script kept at once: an article page and the parts of its story. */
+const recentTwins = 64
+
 /**
- * The two variants the site renders, zh-Hans first; each converts a record once however often it
- * is asked, and with a `memo` once across builds (the dev loop converts only what was edited).
+ * The two variants the site renders, zh-Hans first. A record's head is converted once per build
+ * (and with a `memo` once across builds: the dev loop converts only what was edited); a whole
+ * record is converted when a page shows it, and only the last few are kept.
  */
 export function variantsFor(converters: Converters, memo?: ConversionMemo): [Variant, Variant] {
   const make = (lang: Variant['lang'], script: Script, prefix: Variant['prefix'], convert: (text: string) => string): Variant => {
-    const converted = new WeakMap<ArticleRecord, ArticleRecord>()
-    const record = (source: ArticleRecord) => {
-      let twin = converted.get(source)
-      if (twin) return twin
-      if (source.script === script) twin = displayRecord(source)
-      else {
-        // The memo's key digests the record's source, so a remembered twin is of an equal record.
-        const key = memo?.keyOf(source)
-        twin = (key === undefined ? undefined : memo?.previous.get(`${script}:${key}`)) ?? displayRecord(recordInScript(source, script, converters))
-        if (key !== undefined) memo?.next.set(`${script}:${key}`, twin)
+    const shown = new WeakMap<ArticleRecord, ArticleRecord>()
+    const heads = new WeakMap<ArticleRecord, ArticleRecord>()
+    const recent = new Map<ArticleRecord, ArticleRecord>()
+    const inScript = (source: ArticleRecord) => displayRecord(recordInScript(source, script, converters))
+    const record = (source: ArticleRecord): ArticleRecord => {
+      if (source.script === script) {
+        let same = shown.get(source)
+        if (!same) shown.set(source, (same = displayRecord(source)))
+        return same
       }
-      converted.set(source, twin)
+      let twin = recent.get(source)
+      if (twin) recent.delete(source)
+      else twin = inScript(source)
+      recent.set(source, twin)
+      if (recent.size > recentTwins) recent.delete(recent.keys().next().value as ArticleRecord)
       return twin
     }
-    return {
-      lang,
-      script,
-      prefix,
-      convert,
-      record,
-      headline(source) {
-        const known = converted.get(source)
-        if (known) return headlineOf(known)
-        const text = headlineOf(source)
-        if (source.script === script) return showableHeadline(text)
-        return showableHeadline(script === 'hant' ? converters.toHant(text) : converters.toHans(text))
-      },
+    const head = (source: ArticleRecord): ArticleRecord => {
+      if (source.script === script) return record(source)
+      let twin = heads.get(source) ?? recent.get(source)
+      if (twin) return twin
+      // The memo's key digests the record's source, so a remembered head is of an equal record.
+      const key = memo?.keyOf(source)
+      twin = (key === undefined ? undefined : memo?.previous.get(`${script}:${key}`)) ?? inScript(headOf(source))
+      if (key !== undefined) memo?.next.set(`${script}:${key}`, twin)
+      heads.set(source, twin)
+      return twin
     }
+    const headline = (source: ArticleRecord): string => {
+      const known = source.script === script ? record(source) : (heads.get(source) ?? recent.get(source))
+      if (known) return headlineOf(known)
+      // Only the headline: the search index asks this of every article, most of whose heads this thread never needs.
+      const text = headlineOf(source)
+      return showable(script === 'hant' ? converters.toHant(text) : converters.toHans(text)).replace(hidden, '')
+    }
+    return { lang, script, prefix, convert, record, head, headline }
   }
   return [make('zh-Hans', 'hans', '', (text) => text), make('zh-Hant', 'hant', 'zh-hant/', remembered(converters.toHant))]
 }
@@ -149,11 +164,6 @@ function* textsOf(record: ArticleRecord): Generator<string> {
 
 const hasUnshowable = new RegExp(unshowable.source, 'u')
 const hasHidden = new RegExp(hidden.source, 'u')
-
-/** A head field (headline, kicker, subheadline) as `displayRecord` leaves it. */
-function showableHeadline(text: string): string {
-  return showable(text).replace(hidden, '')
-}
 
 /** The record as pages show it: the same object when there is nothing to drop (the usual case). */
 export function displayRecord(record: ArticleRecord): ArticleRecord {

@@ -5,7 +5,7 @@ import { convertRecord } from '../../src/variants/record.ts'
 import { fixtureArchive } from './records.ts'
 
 const toyConvert = (text: string) => text.replaceAll('报', '報').replaceAll('区', '區')
-const traditional: Variant = { lang: 'zh-Hant', script: 'hant', prefix: 'zh-hant/', convert: toyConvert, record: (record) => convertRecord(record, toyConvert), headline: (record) => toyConvert(record.headline ?? record.subheadline ?? record.kicker ?? '') }
+const traditional: Variant = { lang: 'zh-Hant', script: 'hant', prefix: 'zh-hant/', convert: toyConvert, record: (record) => convertRecord(record, toyConvert), head: (record) => convertRecord(record, toyConvert), headline: (record) => toyConvert(record.headline ?? record.subheadline ?? record.kicker ?? '') }
 
 function renderArticle(config = defaultConfig, options: Parameters<typeof createRenderContext>[1] = {}) {
   const { routes } = planSite(fixtureArchive(), config, emptyVocabulary)
