@@ -2,7 +2,7 @@
 // streamed into the next site tree together with the search index and public/.
 import type { SiteConfig } from '../config.ts'
 import { buildSearchIndex } from '../search/build.ts'
-import { articleUrl, searchPageUrl, type ArticleEntry, type Route } from '../site/index.ts'
+import { articleUrl, cardMacroTemplate, searchPageUrl, type ArticleEntry, type Route } from '../site/index.ts'
 import type { ArticleRecord } from '../types.ts'
 import type { Converters } from '../variants/opencc.ts'
 import { variantsFor } from '../variants/record.ts'
@@ -65,7 +65,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const templateDigests = new Map<string, string>()
   const templateDigest = (name: string | null) => {
     if (name === null) return ''
-    if (!templateDigests.has(name)) templateDigests.set(name, digest(...templateClosure(name, templateSources).flatMap((used) => [used, templateSources.get(used) ?? ''])))
+    if (!templateDigests.has(name)) templateDigests.set(name, digest(...templateClosure(name, templateSources, [cardMacroTemplate]).flatMap((used) => [used, templateSources.get(used) ?? ''])))
     return templateDigests.get(name) as string
   }
   const recordDigests = new Map<ArticleRecord, string>(

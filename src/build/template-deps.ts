@@ -7,14 +7,14 @@ export function directReferences(source: string): string[] {
   return [...source.matchAll(reference)].map((match) => match[1] as string)
 }
 
-/** Every template a template depends on, itself included, from each template's source text. */
-export function templateClosure(name: string, sources: ReadonlyMap<string, string>): string[] {
+/** Every template a template depends on, itself and `implicit` (used through globals) included, from each template's source text. */
+export function templateClosure(name: string, sources: ReadonlyMap<string, string>, implicit: readonly string[] = []): string[] {
   const seen = new Set<string>()
   const visit = (current: string) => {
     if (seen.has(current)) return
     seen.add(current)
     for (const next of directReferences(sources.get(current) ?? '')) visit(next)
   }
-  visit(name)
+  for (const root of [name, ...implicit]) visit(root)
   return [...seen].sort()
 }

@@ -45,7 +45,35 @@ export function createTemplates(source: string | ReadonlyMap<string, string> = d
             return { src, path: name, noCache: false }
           },
         }
-  return new nunjucks.Environment(loader, { autoescape: true, trimBlocks: true, lstripBlocks: true })
+  const environment = new nunjucks.Environment(loader, { autoescape: true, trimBlocks: true, lstripBlocks: true })
+  environment.addGlobal('card', cardRenderer(environment))
+  return environment
+}
+
+/** The template every page depends on through the `card` global, besides the ones it names. */
+export const cardMacroTemplate = '_macros.njk'
+
+/**
+ * The `card(a, level, showDate)` global: the card macro of _macros.njk, rendered once per article
+ * card, heading level and date setting. An article is listed on its issue, month, tag and author
+ * pages and as related on others, about fifteen times a script: as a macro called each time, cards
+ * were a tenth of a build. A card object belongs to one variant (see views.ts), so it is the key.
+ */
+function cardRenderer(environment: nunjucks.Environment) {
+  const cards = new WeakMap<object, Map<string, nunjucks.runtime.SafeString>>()
+  let template: nunjucks.Template | null = null
+  return function card(this: { lookup: (name: string) => unknown }, a: object, level = 3, showDate = true): nunjucks.runtime.SafeString {
+    let rendered = cards.get(a)
+    if (!rendered) cards.set(a, (rendered = new Map()))
+    const key = `${level} ${showDate}`
+    let html = rendered.get(key)
+    if (html === undefined) {
+      template ??= new nunjucks.Template(`{% from "${cardMacroTemplate}" import card with context %}{{ card(a, level, showDate) }}`, environment, 'card()')
+      html = new nunjucks.runtime.SafeString(template.render({ t: this.lookup('t'), a, level, showDate }))
+      rendered.set(key, html)
+    }
+    return html
+  }
 }
 
 /** A render context with defaults: the Simplified variant only, the shipped templates, no search page. */

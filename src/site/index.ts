@@ -20,7 +20,7 @@ import { renderTag, renderTagIndex, tagIndexRoute, tagRoutes } from './tag.ts'
 import type { TagVocabulary } from './vocabulary.ts'
 import { archiveRoute, renderArchive, renderYear, yearRoutes } from './year.ts'
 
-export { createRenderContext, createTemplates, defaultTemplatesDir, simplifiedVariant, type RenderContext, type SiteFile, type Variant } from './context.ts'
+export { cardMacroTemplate, createRenderContext, createTemplates, defaultTemplatesDir, simplifiedVariant, type RenderContext, type SiteFile, type Variant } from './context.ts'
 export type * from './route-types.ts'
 export { emptyVocabulary, parseVocabulary, type AuthorDefinition, type TagDefinition, type TagVocabulary } from './vocabulary.ts'
 export { articleUrl, outputPath, pinyinSlug } from './urls.ts'

@@ -83,6 +83,21 @@ describe('incremental builds', () => {
     expect(edited.files.written).toBe(articlePages.length)
   })
 
+  it('an edited card macro shows on every list that renders cards through the card() global', async () => {
+    const root = project()
+    const builder = builderFor(root)
+    await built(builder.build())
+    const macros = path.join(root, 'templates/_macros.njk')
+    writeFileSync(macros, readFileSync(macros, 'utf8').replace('<article class="card">', '<article class="card card-edited">'))
+    const edited = await built(builder.build())
+    for (const route of ['tags/', '2019/12/10/', 'zh-hant/2019/12/10/', '']) {
+      expect(edited.renderedRoutes, route).toContain(route)
+    }
+    const issuePage = readFileSync(path.join(root, 'dist/2019/12/10/index.html'), 'utf8')
+    expect(issuePage).toContain('card card-edited')
+    expect(issuePage).not.toContain('<article class="card">')
+  })
+
   it('a changed public/ file is the only file written', async () => {
     const root = project()
     const builder = builderFor(root)
