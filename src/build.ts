@@ -124,7 +124,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const onScan = (paths: readonly string[]) => {
           if (workers > 0 && memory!.state.routes.size === 0 && paths.length >= sourcesForWorkers.from && paths.length <= sourcesForWorkers.to) pool = new RenderPool(workers)
         }
-        const read = await stage('scan', config.articlesDir, () => readArchive(at(config.articlesDir), { root: options.root, onScan }))
+        const read = await stage('scan', config.articlesDir, () => readArchive(at(config.articlesDir), { root: options.root, onScan, stamps: memory!.state.sources }))
         const templatesDirName = existsSync(at('templates')) ? 'templates' : defaultTemplatesDir
         const templates = await readFolder(at(templatesDirName))
         const publicFiles = await readFolder(at('public'))
@@ -135,6 +135,11 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const inputKey = digest(settingsKey, ...read.sources.map((source) => source.key), ...[...templates, ...publicFiles].flatMap(([name, bytes]) => [name, bytes]))
         const unchanged = memory.state.last
         if (unchanged?.inputKey === inputKey && (await SiteTrees.isLive(outDir, memory.state.trees))) {
+          // Sources read for their digests (touched, not changed) are known by their new stamps from now on.
+          if (read.sources.some((source) => source.file.value)) {
+            memory.state = { ...memory.state, sources: read.stamps }
+            if (cacheDir) await writeBuildState(cacheDir, outDir, memory.codeKey, memory.state)
+          }
           timings.total = performance.now() - started
           return {
             ok: true,
@@ -215,6 +220,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           routes: rendered.routes,
           trees: trees.remembered,
           last: { inputKey, report, articles: loaded.articleRecords.length, pages: rendered.pageCount },
+          sources: read.stamps,
         }
         conversions = { key: conversionKey, records: usedConversions }
         if (cacheDir && (rendered.files.swapped || rendered.renderedRoutes.length > 0 || loaded.parsed > 0)) {

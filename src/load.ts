@@ -1,6 +1,6 @@
 // Scan and load: the articles folder → one VFile per source and the article records parsed from
 // them, with a parse cache so that an unchanged source is not parsed again.
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
@@ -54,27 +54,60 @@ export function parseSource(file: VFile, overrides: PageOverrides = {}): ParsedP
 
 /** The sources of an archive as read, before parsing: each with its cache key. */
 export interface ReadArchive {
-  sources: { file: VFile; key: string }[]
+  /** `file.value` is empty where the source was known by its stamp and not read. */
+  sources: { file: VFile; key: string; absolutePath: string }[]
+  /** The stamps to know the sources by in the next build. */
+  stamps: SourceStamps
 }
 
-/** Scan and read a whole articles folder (paths relative to `root`), keying each source by its path and bytes. */
-export async function readArchive(dir: string, options: { root?: string; onScan?: (paths: readonly string[]) => void } = {}): Promise<ReadArchive> {
+/** What a build knew of each source (by absolute path): its size and modification time, and the key its bytes gave. */
+export interface SourceStamps {
+  /** When the sources were looked at (ms since the epoch). */
+  at: number
+  byPath: Map<string, [size: number, mtimeMs: number, key: string]>
+}
+
+// A file changed within this long before the last look may have changed again within the same
+// tick of a coarse file-system clock: it is read again rather than trusted by its stamp.
+const racyMilliseconds = 2000
+
+/**
+ * Scan and read a whole articles folder (paths relative to `root`), keying each source by its path
+ * and bytes. A source whose size and modification time match `stamps` (and were not racy then) is
+ * not read: its key is the one remembered, as make and git trust a file's stat.
+ */
+export async function readArchive(dir: string, options: { root?: string; onScan?: (paths: readonly string[]) => void; stamps?: SourceStamps } = {}): Promise<ReadArchive> {
   const { root = process.cwd() } = options
+  const at = Date.now()
   const paths = await scanSources(dir)
   options.onScan?.(paths)
-  const contents = await pMap(paths, (filePath) => readFile(filePath), { concurrency: openFilesAtOnce })
+  const sources = await pMap(
+    paths,
+    async (absolutePath) => {
+      const file = new VFile({ path: path.relative(root, absolutePath) || absolutePath })
+      const stats = await stat(absolutePath)
+      const known = options.stamps?.byPath.get(absolutePath)
+      if (known && known[0] === stats.size && known[1] === stats.mtimeMs && stats.mtimeMs < options.stamps!.at - racyMilliseconds) {
+        return { file, key: known[2], absolutePath, size: stats.size, mtimeMs: stats.mtimeMs }
+      }
+      const bytes = await readFile(absolutePath)
+      file.value = bytes
+      return { file, key: sourceKey(file, bytes), absolutePath, size: stats.size, mtimeMs: stats.mtimeMs }
+    },
+    { concurrency: openFilesAtOnce },
+  )
   return {
-    sources: paths.map((filePath, index) => {
-      const bytes = contents[index] as Buffer
-      const file = new VFile({ path: path.relative(root, filePath) || filePath, value: bytes })
-      return { file, key: sourceKey(file, bytes) }
-    }),
+    sources: sources.map(({ file, key, absolutePath }) => ({ file, key, absolutePath })),
+    stamps: { at, byPath: new Map(sources.map((source) => [source.absolutePath, [source.size, source.mtimeMs, source.key]])) },
   }
 }
 
-/** Parse what was read; a source whose key `cache` holds is not parsed again, and `used` is filled with the entries this archive used. */
-export function parseArchive(read: ReadArchive, cache: ParseCache = new Map(), used: ParseCache = new Map()): LoadedArchive {
+/** Parse what was read; a source whose key `cache` holds is not parsed again (nor read, if it was not), and `used` is filled with the entries this archive used. */
+export async function parseArchive(read: ReadArchive, cache: ParseCache = new Map(), used: ParseCache = new Map()): Promise<LoadedArchive> {
   const loaded: LoadedArchive = { files: [], pages: [], articleRecords: [], keyBySource: new Map(), parsed: 0 }
+  // Known by its stamp, but not in the cache (deleted, or made by other code): read it now.
+  const unread = read.sources.filter(({ file, key }) => !cache.has(key) && !file.value)
+  await pMap(unread, async ({ file, absolutePath }) => (file.value = await readFile(absolutePath)), { concurrency: openFilesAtOnce })
   for (const { file, key } of read.sources) {
     const cached = cache.get(key)
     let page: ParsedPage | null

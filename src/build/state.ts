@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { ParseCache, ParseCacheEntry } from '../parse-cache.ts'
 import { readCache, readCacheParts, writeCache, writeCacheParts } from './cache-file.ts'
 import { digest } from './fingerprint.ts'
+import type { SourceStamps } from '../load.ts'
 import type { TreesState } from './site-trees.ts'
 
 /** A rendered page as remembered: what it was made from, and the files it gave. */
@@ -16,6 +17,8 @@ export interface BuildState {
   trees: TreesState | undefined
   /** The last complete build: a digest of all its inputs, its report and its counts. */
   last: { inputKey: string; report: string; articles: number; pages: number } | undefined
+  /** The sources as last looked at: a source whose stamp holds is not read again. */
+  sources?: SourceStamps
 }
 
 const parseFile = 'parse.v8'

@@ -1,5 +1,5 @@
 // Rebuilds do only what changed, as Hugo's rebuild tests assert: by counting rendered pages.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -45,6 +45,33 @@ describe('incremental builds', () => {
     expect(warm.renderedRoutes).toEqual([])
     expect(warm.files).toEqual({ written: 0, linked: 0, removed: 0, swapped: false })
     expect(mtimes(out)).toEqual(before)
+  })
+
+  it('knows sources by size and modification time: a touched file is no change, an edit of the same size is seen', async () => {
+    const root = project()
+    const page = path.join(root, 'articles/2020/01/07/01.txt')
+    const anHourAgo = new Date(Date.now() - 3_600_000)
+    for (const file of listFiles(path.join(root, 'articles'))) utimesSync(path.join(root, 'articles', file), anHourAgo, anHourAgo)
+    await built(builderFor(root).build())
+    utimesSync(page, new Date(), new Date())
+    expect((await built(builderFor(root).build())).renderedRoutes).toEqual([])
+    // Same length in UTF-8, new modification time: read, and re-rendered.
+    writeFileSync(page, readFileSync(page, 'utf8').replace('平凉路街道', '殷行路街道'))
+    const edited = await built(builderFor(root).build())
+    expect(edited.renderedRoutes).toContain('2020/01/07/1-1/')
+  })
+
+  it('reads again a file whose stamp was taken within two seconds of its last change (a coarse clock could hide an edit)', async () => {
+    const root = project()
+    const page = path.join(root, 'articles/2020/01/07/01.txt')
+    const stamp = new Date()
+    utimesSync(page, stamp, stamp)
+    await built(builderFor(root).build())
+    // Changed, same size, and the clock did not move: only re-reading finds it.
+    writeFileSync(page, readFileSync(page, 'utf8').replace('平凉路街道', '殷行路街道'))
+    utimesSync(page, stamp, stamp)
+    const edited = await built(builderFor(root).build())
+    expect(edited.renderedRoutes).toContain('2020/01/07/1-1/')
   })
 
   it('an edited article re-renders exactly its dependents, in both scripts', async () => {
