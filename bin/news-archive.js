@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript; tsx's loader runs it without a compile step.
-import { register } from 'tsx/esm/api'
+// The CLI is written in TypeScript: run from its bundle (see compiled.js), else through tsx's loader.
+import { compiledModule } from './compiled.js'
 
-register()
-const { main } = await import('../src/cli.ts')
-process.exitCode = await main(process.argv.slice(2))
+const compiled = await compiledModule('cli')
+let cli
+if (compiled) cli = await import(compiled)
+else {
+  const { register } = await import('tsx/esm/api')
+  register()
+  cli = await import('../src/cli.ts')
+}
+process.exitCode = await cli.main(process.argv.slice(2))

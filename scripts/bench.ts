@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util'
 import { ensureCorpus } from './bench/corpus.ts'
 import { editOnePage } from './bench/edit.ts'
 import { machine, treeSize } from './bench/measure.ts'
-import { freshSite, runChild } from './bench/run.ts'
+import { freshSite, runChild, runCli } from './bench/run.ts'
 import { formatTable, type BenchResult, type BenchRow, type Step } from './bench/report.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -45,19 +45,18 @@ async function measureFresh(corpusDir: string): Promise<{ rows: BenchRow[]; site
   let siteSize = { files: 0, bytes: 0 }
   for (const step of steps) {
     const edit = step === 'edit' ? await editOnePage(site.articlesDir) : undefined
-    const { run, reports } = await runChild(root, { mode: 'fresh', ...site })
-    const report = reports[0]!
+    const { run, stats } = await runCli(root, site)
     const size = await treeSize(site.outDir, run.spawnedAt)
     if (step === 'cold') siteSize = { files: size.files, bytes: size.bytes }
     rows.push({
       step,
       wallMs: run.wallMs,
-      startupMs: report.startedAt,
-      timings: report.timings,
-      renderedPages: report.renderedPages,
-      files: report.files,
+      startupMs: stats.startedAt,
+      timings: stats.timings,
+      renderedPages: stats.renderedPages,
+      files: stats.files,
       bytesWritten: size.writtenBytes,
-      peakRssKb: run.peakRssKb ?? report.maxRssKb,
+      peakRssKb: run.peakRssKb ?? stats.maxRssKb,
       ...(edit ? { edit } : {}),
     })
     log(`  fresh ${step}: ${(run.wallMs / 1000).toFixed(2)} s`)
@@ -68,7 +67,7 @@ async function measureFresh(corpusDir: string): Promise<{ rows: BenchRow[]; site
 /** Three builds by one Builder in one process. */
 async function measureWarm(corpusDir: string): Promise<BenchRow[]> {
   const site = await freshSite(root, corpusDir, path.join(benchDir, `run-${articles}`, 'warm'))
-  const { reports } = await runChild(root, { mode: 'warm', ...site })
+  const { reports } = await runChild(root, site)
   if (reports.length !== steps.length) throw new Error(`the warm child reported ${reports.length} builds, not ${steps.length}`)
   return reports.map((report) => ({
     step: report.step as Step,

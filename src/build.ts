@@ -2,6 +2,7 @@
 // A Builder remembers what it made (in memory, and in the cache folder between runs), so a rebuild
 // parses, renders and writes only what changed.
 import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { reporter } from 'vfile-reporter'
 import { converterCache } from './build/conversion.ts'
@@ -245,11 +246,41 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   }
 }
 
+/** The figures of one build as `build --stats FILE` writes them (JSON). */
+export interface BuildStats {
+  ok: boolean
+  summary: string
+  /** Milliseconds since the process started, when the build began and ended. */
+  startedAt: number
+  endedAt: number
+  timings: BuildResult['timings']
+  render: BuildResult['render']
+  files: BuildResult['files']
+  renderedPages: number
+  /** Kilobytes, the process's peak resident set. */
+  maxRssKb: number
+}
+
 /** Build the site once into `config.outDir`; resolves to the exit code. The previous site stays until the new one is whole. */
-export async function build(config: SiteConfig, options: BuildOptions): Promise<number> {
+export async function build(config: SiteConfig, options: BuildOptions & { statsFile?: string }): Promise<number> {
+  const startedAt = performance.now()
   const result = await createBuilder(config, options).build()
   if (result.report) options.log(result.report)
   options.log(result.summary)
+  if (options.statsFile) {
+    const stats: BuildStats = {
+      ok: result.ok,
+      summary: result.summary,
+      startedAt,
+      endedAt: performance.now(),
+      timings: result.timings,
+      render: result.render,
+      files: result.files,
+      renderedPages: result.renderedRoutes.length,
+      maxRssKb: process.resourceUsage().maxRSS,
+    }
+    await writeFile(options.statsFile, `${JSON.stringify(stats, null, 2)}\n`)
+  }
   return result.ok ? 0 : 1
 }
 

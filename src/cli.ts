@@ -18,9 +18,10 @@ const usage = `Usage: news-archive <command> [options]
 Commands:
   parse <file>... [--issue-date YYYY-MM-DD] [--page N]   print the articles parsed from raw pages as JSON
   check [dir]                                            report every parser message for a folder (default: articles/)
-  build [--articles DIR] [--out DIR] [--base-url URL] [--cache-dir DIR] [--workers N]
+  build [--articles DIR] [--out DIR] [--base-url URL] [--cache-dir DIR] [--workers N] [--stats FILE]
                                                          build the site (default: articles/ → dist/, cache in .cache/;
-                                                         N render threads beside the main one, default: cores − 1)
+                                                         N render threads beside the main one, default: cores − 1;
+                                                         the build's figures as JSON into FILE)
   dev [--host HOST] [--port N] [--articles DIR] [--out DIR]
                                                          build, serve on http://127.0.0.1:8080, rebuild and reload on change
   import <page.txt> [--issue-date YYYY-MM-DD] [--page N] [--out DIR] [--force]
@@ -114,7 +115,7 @@ async function siteSettings(values: { articles?: string; out?: string; 'base-url
 }
 
 async function buildCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { ...siteOptions, workers: { type: 'string' } } })
+  const { values } = parseArgs({ args: argv, options: { ...siteOptions, workers: { type: 'string' }, stats: { type: 'string' } } })
   const workers = values.workers === undefined ? undefined : Number(values.workers)
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new Error(`--workers must be a whole number from 0, not \`${values.workers}\``)
   const settings = await siteSettings(values)
@@ -122,7 +123,7 @@ async function buildCommand(argv: string[]): Promise<number> {
   // Loaded on demand: parse and check start faster without the renderer's dependencies.
   const { build } = await import('./build.ts')
   const cacheDir = values['cache-dir'] === undefined ? undefined : path.resolve(values['cache-dir'])
-  return build(settings, { root: process.cwd(), cacheDir, workers, log: (line: string) => process.stderr.write(`${line}\n`) })
+  return build(settings, { root: process.cwd(), cacheDir, workers, statsFile: values.stats === undefined ? undefined : path.resolve(values.stats), log: (line: string) => process.stderr.write(`${line}\n`) })
 }
 
 async function devCommand(argv: string[]): Promise<number> {

@@ -1,14 +1,13 @@
-// One measured process of `npm run bench`: builds the way `news-archive build` (fresh) or
-// `news-archive dev` (warm: one Builder, cold → no change → one edit) does, and prints each
-// build's figures as a line `BENCH {json}` on stdout.
-//   node --import tsx scripts/bench/child.ts '{"mode":"fresh","root":…,"articlesDir":…,"outDir":…,"cacheDir":…}'
+// The warm process of `npm run bench`: builds the way `news-archive dev` does (one Builder, cold →
+// no change → one edit), and prints each build's figures as a line `BENCH {json}` on stdout. (The
+// fresh builds run `news-archive build --stats` itself: see run.ts.)
+//   node --import tsx scripts/bench/child.ts '{"root":…,"articlesDir":…,"outDir":…,"cacheDir":…}'
 import { createBuilder, type BuildResult } from '../../src/build.ts'
 import { defaultConfig } from '../../src/config.ts'
 import { editOnePage } from './edit.ts'
 import { treeSize } from './measure.ts'
 
 export interface ChildOptions {
-  mode: 'fresh' | 'warm'
   /** The project folder (templates, public files, vocabulary). */
   root: string
   articlesDir: string
@@ -18,7 +17,7 @@ export interface ChildOptions {
 
 /** What a child reports for one build. */
 export interface ChildReport {
-  step: 'build' | 'cold' | 'no-change' | 'edit'
+  step: 'cold' | 'no-change' | 'edit'
   ok: boolean
   summary: string
   /** Milliseconds since the process started, when the build began and ended. */
@@ -31,7 +30,7 @@ export interface ChildReport {
   /** Kilobytes, the process's peak resident set so far. */
   maxRssKb: number
   edit?: { file: string; line: number; before: string; after: string }
-  /** Warm mode only (a walk of the site would count against a fresh process's wall time): bytes of the files this build wrote. */
+  /** Bytes of the files this build wrote. */
   bytesWritten?: number
 }
 
@@ -41,7 +40,7 @@ const builder = createBuilder(config, { root: options.root, log: () => {}, progr
 
 async function measure(step: ChildReport['step'], edit?: ChildReport['edit']): Promise<boolean> {
   // File times come from a coarse clock, and treeSize allows for it: keep the last build's writes out of this one's window.
-  if (options.mode === 'warm') await new Promise((resolve) => setTimeout(resolve, 50))
+  await new Promise((resolve) => setTimeout(resolve, 50))
   const startedEpoch = Date.now()
   const startedAt = performance.now()
   const result = await builder.build()
@@ -58,14 +57,12 @@ async function measure(step: ChildReport['step'], edit?: ChildReport['edit']): P
     renderedPages: result.renderedRoutes.length,
     maxRssKb: process.resourceUsage().maxRSS,
     ...(edit ? { edit } : {}),
-    ...(options.mode === 'warm' ? { bytesWritten: (await treeSize(options.outDir, startedEpoch)).writtenBytes } : {}),
+    bytesWritten: (await treeSize(options.outDir, startedEpoch)).writtenBytes,
   }
   process.stdout.write(`BENCH ${JSON.stringify(report)}\n`)
   return result.ok
 }
 
-if (options.mode === 'fresh') {
-  await measure('build')
-} else if ((await measure('cold')) && (await measure('no-change'))) {
+if ((await measure('cold')) && (await measure('no-change'))) {
   await measure('edit', await editOnePage(options.articlesDir))
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ensureCorpus } from './corpus.ts'
 import { describeMachine, machine, runTimed, treeSize, type ProcessRun } from './measure.ts'
-import { freshSite, runChild } from './run.ts'
+import { freshSite, runCli } from './run.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { values } = parseArgs({
@@ -121,8 +121,8 @@ async function measureNewsArchive(rawDir: string): Promise<ToolResult> {
   const site = await freshSite(root, rawDir, path.join(peersDir, 'news-archive', `site-${articles}`))
   const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string }
   const measure = async () => {
-    const { run, reports } = await runChild(root, { mode: 'fresh', ...site })
-    return output(site.outDir, { ...run, peakRssKb: run.peakRssKb ?? reports[0]!.maxRssKb })
+    const { run, stats } = await runCli(root, site)
+    return output(site.outDir, { ...run, peakRssKb: run.peakRssKb ?? stats.maxRssKb })
   }
   log('news-archive: cold')
   const cold = await measure()

@@ -1,12 +1,13 @@
 // Running news-archive for a measurement: a cold working copy of a corpus, and a child process
 // that builds it (scripts/bench/child.ts) timed from the outside.
-import { cp, mkdir, rm } from 'node:fs/promises'
+import { cp, mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
+import type { BuildStats } from '../../src/build.ts'
 import type { ChildOptions, ChildReport } from './child.ts'
 import { runTimed } from './measure.ts'
 
 /** A working copy of the corpus in `dir` with an empty cache and no output: the cold start. */
-export async function freshSite(root: string, corpusDir: string, dir: string): Promise<Omit<ChildOptions, 'mode'>> {
+export async function freshSite(root: string, corpusDir: string, dir: string): Promise<ChildOptions> {
   await rm(dir, { recursive: true, force: true })
   await mkdir(dir, { recursive: true })
   const articlesDir = path.join(dir, 'articles')
@@ -21,4 +22,15 @@ export async function runChild(root: string, options: ChildOptions) {
   const failed = reports.find((report) => !report.ok)
   if (run.exitCode !== 0 || failed || reports.length === 0) throw new Error(`bench child failed (exit ${run.exitCode}):\n${failed?.summary ?? ''}\n${run.stderr}`)
   return { run, reports }
+}
+
+/** Run `news-archive build` as a user or CI does (bin/news-archive.js, in the project folder) and read its `--stats`. */
+export async function runCli(root: string, site: ChildOptions) {
+  const statsFile = path.join(site.cacheDir, '..', 'stats.json')
+  await rm(statsFile, { force: true })
+  const args = [path.join(root, 'bin/news-archive.js'), 'build', '--articles', site.articlesDir, '--out', site.outDir, '--cache-dir', site.cacheDir, '--stats', statsFile]
+  const run = await runTimed(process.execPath, args, root)
+  const stats = JSON.parse(await readFile(statsFile, 'utf8').catch(() => 'null')) as BuildStats | null
+  if (run.exitCode !== 0 || stats === null || !stats.ok) throw new Error(`news-archive build failed (exit ${run.exitCode}):\n${stats?.summary ?? ''}\n${run.stderr}`)
+  return { run, stats }
 }
