@@ -2,7 +2,7 @@
 // no change → one edit), and prints each build's figures as a line `BENCH {json}` on stdout. (The
 // fresh builds run `news-archive build --stats` itself: see run.ts.)
 //   node --import tsx scripts/bench/child.ts '{"root":…,"articlesDir":…,"outDir":…,"cacheDir":…}'
-import { createBuilder, type BuildResult } from '../../src/build.ts'
+import { createBuilder, type BuildStats } from '../../src/build.ts'
 import { defaultConfig } from '../../src/config.ts'
 import { editOnePage } from './edit.ts'
 import { treeSize } from './measure.ts'
@@ -15,20 +15,9 @@ export interface ChildOptions {
   cacheDir: string
 }
 
-/** What a child reports for one build. */
-export interface ChildReport {
+/** What a child reports for one build: what `build --stats` writes, and more. */
+export interface ChildReport extends BuildStats {
   step: 'cold' | 'no-change' | 'edit'
-  ok: boolean
-  summary: string
-  /** Milliseconds since the process started, when the build began and ended. */
-  startedAt: number
-  endedAt: number
-  timings: BuildResult['timings']
-  render: BuildResult['render']
-  files: BuildResult['files']
-  renderedPages: number
-  /** Kilobytes, the process's peak resident set so far. */
-  maxRssKb: number
   edit?: { file: string; line: number; before: string; after: string }
   /** Bytes of the files this build wrote. */
   bytesWritten?: number
