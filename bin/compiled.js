@@ -1,58 +1,59 @@
 // news-archive is written in TypeScript. A command starts faster from one JavaScript bundle than
-// through tsx's per-module loader (about half a second less of every command): the bundle is made
-// by esbuild into .cache/cli/ on the first run after src/ changes, and used while it is newer
-// than every file in src/ and public/ (the search code is shared with the browser). Where it cannot be made (a read-only install), tsx runs src/ as it is.
+// through tsx's per-module loader (about half a second less of every command): esbuild bundles
+// src/ into .cache/cli-<stamp>/ on the first run after a file of src/ or public/ (the search code
+// is shared with the browser) changes, the stamp naming the newest of them. A bundle folder is
+// never changed once made, so commands already running from it keep loading its chunks.
+// Where no bundle can be made (a read-only install), tsx runs src/ as it is.
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const bundleDir = path.join(root, '.cache', 'cli')
-// Two levels below the package root, like src/<folder>/, so the modules' own relative paths
-// (templates/, src/ for the code digest) resolve the same from the bundle.
+// Two folders below the package root, as src/<folder>/ is: the modules find templates/ and src/ from there.
+const bundlesDir = path.join(root, '.cache')
 const entryPoints = { cli: 'src/cli.ts', build: 'src/build.ts', 'render-worker-entry': 'src/build/render-worker.ts' }
+/** Bundles of older sources are removed once they are this old: no command runs from them any more. */
+const staleAfterMs = 24 * 3600 * 1000
 
-/** The module `name` (cli or build) from a fresh bundle, made now if needed; null when none can be had. */
+/** The URL of module `name` (cli or build) in a bundle of the current sources, made now if needed; null when none can be had. */
 export async function compiledModule(name) {
   try {
-    const built = await stat(path.join(bundleDir, `${name}.js`)).catch(() => null)
-    if (built === null || Math.max(await newestSource(path.join(root, 'src')), await newestSource(path.join(root, 'public'))) >= built.mtimeMs) await bundle()
-    return pathToFileURL(path.join(bundleDir, `${name}.js`)).href
+    const dir = path.join(bundlesDir, `cli-${await sourcesStamp()}`)
+    if ((await stat(dir).catch(() => null)) === null) await bundle(dir)
+    return pathToFileURL(path.join(dir, `${name}.js`)).href
   } catch {
     return null
   }
 }
 
-async function newestSource(dir) {
+/** The newest modification time and the number of files of src/ and public/. */
+async function sourcesStamp() {
   let newest = 0
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, (await stat(path.join(entry.parentPath, entry.name))).mtimeMs)
+  let count = 0
+  for (const folder of ['src', 'public']) {
+    for (const entry of await readdir(path.join(root, folder), { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile()) continue
+      newest = Math.max(newest, (await stat(path.join(entry.parentPath, entry.name))).mtimeMs)
+      count++
+    }
   }
-  return newest
+  return `${Math.floor(newest)}-${count}`
 }
 
-async function bundle() {
+async function bundle(dir) {
   const { build } = await import('esbuild')
-  // Made beside the bundle and renamed into place, so that commands started together never load half a bundle.
-  const temporary = `${bundleDir}-${process.pid}`
-  await rm(temporary, { recursive: true, force: true })
-  await mkdir(path.dirname(bundleDir), { recursive: true })
-  await build({
-    absWorkingDir: root,
-    entryPoints,
-    outdir: temporary,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'silent',
-  })
-  await rm(bundleDir, { recursive: true, force: true })
-  await rename(temporary, bundleDir).catch(async (error) => {
-    // Another command put its bundle there first: use that one.
+  // Made beside its place and renamed into it: commands started together never load half a bundle.
+  const temporary = `${dir}.${process.pid}.tmp`
+  await mkdir(bundlesDir, { recursive: true })
+  await build({ absWorkingDir: root, entryPoints, outdir: temporary, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'silent' })
+  await rename(temporary, dir).catch(async (error) => {
     await rm(temporary, { recursive: true, force: true })
+    // Another command made the same bundle first: use that one.
     if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error
   })
+  for (const entry of await readdir(bundlesDir)) {
+    if (!entry.startsWith('cli-')) continue
+    const other = path.join(bundlesDir, entry)
+    if (other !== dir && Date.now() - (await stat(other)).mtimeMs > staleAfterMs) await rm(other, { recursive: true, force: true })
+  }
 }
