@@ -1,5 +1,5 @@
 // The same input gives the same site byte for byte: run after run, in any time zone, in any locale.
-import { cpSync, mkdtempSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -47,5 +47,23 @@ describe('deterministic output', () => {
       sites.push(JSON.stringify(hashTree(path.join(root, 'dist'))))
     }
     expect(sites[1]).toBe(sites[0])
+  }, 180_000)
+
+  it('reports a template error the same, with its place, whether or not workers rendered', async () => {
+    const source = childProject(80)
+    // The sitemap is the last page of each script: a worker, taking pages from the end, meets it first.
+    const template = path.join(source, 'templates', 'sitemap.xml.njk')
+    writeFileSync(template, readFileSync(template, 'utf8').replace('{{ url.loc }}', '{{ url.loc | nosuchfilter }}'))
+    const reports: string[] = []
+    for (const workers of ['0', '1']) {
+      const root = mkdtempSync(path.join(tmpdir(), 'news-archive-workers-'))
+      cpSync(source, root, { recursive: true })
+      const result = await runBuild(root, 'dist', { TZ: 'UTC', LANG: 'C', LC_ALL: '' }, ['--workers', workers])
+      expect(result.code).toBe(1)
+      expect(existsSync(path.join(root, 'dist'))).toBe(false)
+      reports.push(result.stderr.replace(/ in [\d.]+ s/gu, ''))
+    }
+    expect(reports[0]).toMatch(/templates\/sitemap\.xml\.njk\n\s*\d+:\d+\s+error[\s\S]*nosuchfilter/u)
+    expect(reports[1]).toBe(reports[0])
   }, 180_000)
 })
