@@ -1,12 +1,14 @@
 // Fingerprints: what a page was made from, so a rebuild renders only pages whose inputs changed.
-import { createHash } from 'node:crypto'
+import { createHash, hash } from 'node:crypto'
 import type { ArticleRecord } from '../types.ts'
 
 /** A short hex digest of text or bytes. */
 export function digest(...parts: (string | Uint8Array)[]): string {
-  const hash = createHash('sha1')
-  for (const part of parts) hash.update(part)
-  return hash.digest('hex').slice(0, 20)
+  // The one-shot hash is twice as fast as a Hash object for the many short texts of fingerprints.
+  if (parts.every((part) => typeof part === 'string')) return hash('sha1', parts.join(''), 'hex').slice(0, 20)
+  const sha1 = createHash('sha1')
+  for (const part of parts) sha1.update(part)
+  return sha1.digest('hex').slice(0, 20)
 }
 
 /**
@@ -20,14 +22,25 @@ export function routeFingerprint(route: object, recordDigests: ReadonlyMap<Artic
 
 // A walk rather than JSON.stringify with a replacer: shared objects are digested once per build.
 function structure(value: unknown, recordDigests: ReadonlyMap<ArticleRecord, string>, memo: WeakMap<object, string>): string {
-  if (value === null || typeof value !== 'object') return value === undefined ? 'u' : JSON.stringify(value)
+  if (typeof value !== 'object' || value === null) return value === undefined ? 'u' : JSON.stringify(value)
   const known = memo.get(value)
   if (known !== undefined) return known
   const record = recordDigests.get(value as ArticleRecord)
   let result: string
   if (record !== undefined) result = `r${record}`
-  else if (Array.isArray(value)) result = `[${value.map((item) => structure(item, recordDigests, memo)).join(',')}]`
-  else result = `{${Object.entries(value).map(([key, item]) => `${key}:${structure(item, recordDigests, memo)}`).join(',')}}`
+  else if (Array.isArray(value)) {
+    result = '['
+    for (let index = 0; index < value.length; index++) result += `${index === 0 ? '' : ','}${structure(value[index], recordDigests, memo)}`
+    result += ']'
+  } else {
+    result = '{'
+    let first = true
+    for (const key in value) {
+      result += `${first ? '' : ','}${key}:${structure((value as Record<string, unknown>)[key], recordDigests, memo)}`
+      first = false
+    }
+    result += '}'
+  }
   // Long structures are kept as their digest, so a parent's text stays short.
   if (result.length > 64) result = `#${digest(result)}`
   memo.set(value, result)
