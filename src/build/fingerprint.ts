@@ -14,35 +14,124 @@ export function digest(...parts: (string | Uint8Array)[]): string {
 /**
  * The fingerprint of a route: its own data with each article record in it replaced by that
  * record's digest, so a route re-renders when anything it shows changes and never otherwise.
- * `memo` carries the digests of objects shared between routes (entries, tag lists) across calls.
+ * `memo` keeps what can be kept of the work between calls and builds (see FingerprintMemo).
  */
-export function routeFingerprint(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>, context: string, memo: WeakMap<object, string> = new WeakMap()): string {
-  return digest(context, '\0', structure(route, recordDigests, memo))
+export function routeFingerprint(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>, context: string, memo = new FingerprintMemo()): string {
+  return memo.fingerprint(route, recordDigests, context)
 }
 
-// A walk rather than JSON.stringify with a replacer: shared objects are digested once per build.
-function structure(value: unknown, recordDigests: ReadonlyMap<ArticleRecord, string>, memo: WeakMap<object, string>): string {
-  if (typeof value !== 'object' || value === null) return value === undefined ? 'u' : JSON.stringify(value)
-  const known = memo.get(value)
+/** A route's data with each record in it replaced by `r`, and where those records sit. */
+interface Shape {
+  /** The data as text, or its digest when long, so a parent's text stays short. */
+  text: string
+  /** Each record's place, in walk order, flattened: holder, key, holder, key, … */
+  holders: unknown[]
+}
+
+/**
+ * The walks of routes, kept by a builder from build to build. A shape holds no record, only where
+ * records sit, so it stays true of its object while the plan puts edited records into the entries
+ * it has (see PlanMemo in src/plan.ts) and changes nothing else. A route's content, the digests of
+ * the records it holds put into its shape, is worked out once per build and shared by its scripts.
+ */
+export class FingerprintMemo {
+  private shapes = new WeakMap<object, Shape>()
+  // Per route: its content when last worked out, from which record digests, and its fingerprints by context.
+  private known = new WeakMap<object, { shape: string; records: string; content: string; fingerprints: Map<string, string> }>()
+  private builtFor: ReadonlyMap<ArticleRecord, string> | undefined
+  private current = new WeakSet<object>()
+
+  /** The fingerprint of `route` in `context` (see routeFingerprint). */
+  fingerprint(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>, context: string): string {
+    const known = this.content(route, recordDigests)
+    let fingerprint = known.fingerprints.get(context)
+    if (fingerprint === undefined) {
+      // Contexts are few (scripts × templates); a settings change makes new ones, so old ones go.
+      if (known.fingerprints.size >= 16) known.fingerprints.clear()
+      fingerprint = digest(context, '\0', known.content)
+      known.fingerprints.set(context, fingerprint)
+    }
+    return fingerprint
+  }
+
+  /** The route's data with its records' digests in place, worked out once per build. */
+  private content(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>) {
+    if (this.builtFor !== recordDigests) {
+      this.builtFor = recordDigests
+      this.current = new WeakSet()
+    }
+    let known = this.known.get(route)
+    if (known !== undefined && this.current.has(route)) return known
+    let shape = shapeOf(route, recordDigests, this.shapes)
+    let records = recordsIn(shape, recordDigests)
+    if (records === null) {
+      // A place that held a record holds something else now: no shape can be trusted.
+      this.shapes = new WeakMap()
+      shape = shapeOf(route, recordDigests, this.shapes)
+      records = recordsIn(shape, recordDigests) as string
+    }
+    if (known?.records !== records || known.shape !== shape.text) {
+      known = { shape: shape.text, records, content: records === '' ? shape.text : `#${digest(shape.text, '\0', records)}`, fingerprints: new Map() }
+      this.known.set(route, known)
+    }
+    this.current.add(route)
+    return known
+  }
+}
+
+/** The digests of the records a shape holds, joined; null when a place holds no record of this build. */
+function recordsIn(shape: Shape, recordDigests: ReadonlyMap<ArticleRecord, string>): string | null {
+  const { holders } = shape
+  let records = ''
+  for (let index = 0; index < holders.length; index += 2) {
+    const record = (holders[index] as Record<string | number, ArticleRecord>)[holders[index + 1] as string | number]!
+    const recordDigest = recordDigests.get(record)
+    if (recordDigest === undefined) return null
+    records += recordDigest
+  }
+  return records
+}
+
+const noHolders: unknown[] = []
+
+// A walk rather than JSON.stringify with a replacer: shared objects (entries, tag lists) are walked once.
+function shapeOf(value: object, recordDigests: ReadonlyMap<ArticleRecord, string>, shapes: WeakMap<object, Shape>): Shape {
+  const known = shapes.get(value)
   if (known !== undefined) return known
-  const record = recordDigests.get(value as ArticleRecord)
-  let result: string
-  if (record !== undefined) result = `r${record}`
-  else if (Array.isArray(value)) {
-    result = '['
-    for (let index = 0; index < value.length; index++) result += `${index === 0 ? '' : ','}${structure(value[index], recordDigests, memo)}`
-    result += ']'
+  const walk = { holders: noHolders, recordDigests, shapes }
+  let text: string
+  if (Array.isArray(value)) {
+    text = '['
+    for (let index = 0; index < value.length; index++) text += `${index === 0 ? '' : ','}${itemText(value, index, walk)}`
+    text += ']'
   } else {
-    result = '{'
+    text = '{'
     let first = true
     for (const key in value) {
-      result += `${first ? '' : ','}${key}:${structure((value as Record<string, unknown>)[key], recordDigests, memo)}`
+      text += `${first ? '' : ','}${key}:${itemText(value, key, walk)}`
       first = false
     }
-    result += '}'
+    text += '}'
   }
-  // Long structures are kept as their digest, so a parent's text stays short.
-  if (result.length > 64) result = `#${digest(result)}`
-  memo.set(value, result)
-  return result
+  if (text.length > 64) text = `#${digest(text)}`
+  const shape = { text, holders: walk.holders }
+  shapes.set(value, shape)
+  return shape
+}
+
+/** The text of `holder[key]` in its holder's shape; a record is `r`, its place added to the walk's holders. */
+function itemText(holder: object, key: string | number, walk: { holders: unknown[]; recordDigests: ReadonlyMap<ArticleRecord, string>; shapes: WeakMap<object, Shape> }): string {
+  const item = (holder as Record<string | number, unknown>)[key]
+  if (typeof item !== 'object' || item === null) return item === undefined ? 'u' : JSON.stringify(item)
+  if (walk.recordDigests.has(item as ArticleRecord)) {
+    if (walk.holders === noHolders) walk.holders = []
+    walk.holders.push(holder, key)
+    return 'r'
+  }
+  const shape = shapeOf(item, walk.recordDigests, walk.shapes)
+  if (shape.holders.length > 0) {
+    if (walk.holders === noHolders) walk.holders = []
+    for (const place of shape.holders) walk.holders.push(place)
+  }
+  return shape.text
 }

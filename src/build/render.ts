@@ -6,7 +6,7 @@ import { articleUrl, createRenderContext, createTemplates, renderRoute, searchPa
 import type { ArticleRecord } from '../types.ts'
 import type { Converters } from '../variants/opencc.ts'
 import { variantsFor } from '../variants/record.ts'
-import { digest, routeFingerprint } from './fingerprint.ts'
+import { digest, FingerprintMemo, routeFingerprint } from './fingerprint.ts'
 import { FileProblem, templateProblem } from './problem.ts'
 import type { LoadedArchive } from '../load.ts'
 import type { SiteTrees, UpdateResult } from './site-trees.ts'
@@ -27,6 +27,8 @@ export interface RenderInput {
   settingsKey: string
   trees: SiteTrees
   remembered: Map<string, RememberedRoute>
+  /** The fingerprints' walks of the routes, kept by the builder between builds. */
+  fingerprints?: FingerprintMemo
   /** Converted records by script and record digest, kept by the builder between builds. */
   conversions: { previous: ReadonlyMap<string, ArticleRecord>; next: Map<string, ArticleRecord> }
   beforeFirstWrite: () => Promise<void>
@@ -102,7 +104,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     if (input.progress && renderedRoutes.length % 1000 === 0) input.progress(`rendered ${renderedRoutes.length} pages`)
   }
 
-  const fingerprintMemo = new WeakMap<object, string>()
+  const fingerprintMemo = input.fingerprints ?? new FingerprintMemo()
   for (const variant of variants) {
     const context = createRenderContext(config, { variant, variants, templates: templateEnvironment, searchUrl: searchPageUrl })
     for (const route of plan.routes) {
