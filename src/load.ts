@@ -91,11 +91,15 @@ export async function loadArchive(dir: string, options: LoadOptions = {}): Promi
 
 /** Put messages about the archive as a whole (URL clashes, unmatched jumps) on the VFile of the source they name. */
 export function attachMessages(files: VFile[], messages: VFileMessage[]): void {
+  const filesByPath = new Map<string, VFile>()
+  // The first file of a path takes its messages, as a search from the start would find it.
+  for (const file of [...files].reverse()) filesByPath.set(file.path, file)
   for (const message of messages) {
-    let file = files.find((candidate) => candidate.path === message.file)
+    let file = filesByPath.get(message.file ?? '')
     if (!file) {
       file = new VFile({ path: message.file ?? 'site' })
       files.push(file)
+      filesByPath.set(file.path, file)
     }
     file.messages.push(message)
   }

@@ -24,7 +24,7 @@ export interface PlannedArchive {
  * in their entries, and its routes stay the same objects (so their fingerprints' walks are kept too).
  */
 export interface PlanMemo {
-  last: { key: string; records: ArticleRecord[]; entryByRecord: Map<ArticleRecord, ArticleEntry>; routes: Route[]; messages: VFileMessage[] } | undefined
+  last: { settings: string; records: ArticleRecord[]; entryByRecord: Map<ArticleRecord, ArticleEntry>; routes: Route[]; messages: VFileMessage[] } | undefined
 }
 
 /** An empty plan memo, for a builder to pass to every planArchive call it makes. */
@@ -44,17 +44,17 @@ export function planArchive(
   const vocabulary = vocabularyFile ? parseVocabulary(vocabularyFile) : emptyVocabulary
   const overrides = overridesFile ? parseConversionOverrides(overridesFile) : undefined
   const files = [...(vocabularyFile ? [vocabularyFile] : []), ...(overridesFile ? [overridesFile] : []), ...sourceFiles]
-  const key = memo ? planKey(articleRecords, config, String(vocabularyFile?.value ?? ''), vocabulary) : ''
+  const settings = `${JSON.stringify(config)}\0${String(vocabularyFile?.value ?? '')}`
   let routes: Route[]
   let messages: VFileMessage[]
-  if (memo?.last?.key === key) {
+  if (memo?.last !== undefined && samePlan(memo.last, settings, articleRecords, vocabulary)) {
     ;({ routes, messages } = memo.last)
     putRecords(memo.last, articleRecords)
   } else {
     const site = planSite(articleRecords, config, vocabulary)
     routes = site.routes
     messages = [...matchContinuations(articleRecords).messages, ...site.messages]
-    if (memo) memo.last = { key, records: [...articleRecords], entryByRecord: new Map(site.entries.map((entry) => [entry.record, entry])), routes, messages }
+    if (memo) memo.last = { settings, records: [...articleRecords], entryByRecord: new Map(site.entries.map((entry) => [entry.record, entry])), routes, messages }
   }
   attachMessages(files, messages)
   return { routes, overrides, files, failed: files.some((file) => file.messages.some((message) => message.fatal)) }
@@ -73,11 +73,14 @@ function putRecords(last: NonNullable<PlanMemo['last']>, articleRecords: Article
   })
 }
 
-/** Everything the plan reads: equal keys give routes that differ only in the records their entries hold. */
-function planKey(articleRecords: ArticleRecord[], config: SiteConfig, vocabularyText: string, vocabulary: TagVocabulary): string {
-  let key = `${JSON.stringify(config)}\0${vocabularyText}`
-  for (const record of articleRecords) key += `\0${recordKey(record)}${JSON.stringify(articleTags(record, vocabulary))}`
-  return key
+/** Would planning `articleRecords` give the last plan, but for the records its entries hold? */
+function samePlan(last: NonNullable<PlanMemo['last']>, settings: string, articleRecords: ArticleRecord[], vocabulary: TagVocabulary): boolean {
+  if (last.settings !== settings || last.records.length !== articleRecords.length) return false
+  // A record met again is the same object (the parse cache gives it); only new ones are compared.
+  return articleRecords.every((record, index) => {
+    const previous = last.records[index]!
+    return record === previous || (recordKey(record) === recordKey(previous) && JSON.stringify(articleTags(record, vocabulary)) === JSON.stringify(articleTags(previous, vocabulary)))
+  })
 }
 
 const recordKeys = new WeakMap<ArticleRecord, string>()

@@ -36,47 +36,60 @@ interface Shape {
  */
 export class FingerprintMemo {
   private shapes = new WeakMap<object, Shape>()
-  // Per route: its content when last worked out, from which record digests, and its fingerprints by context.
-  private known = new WeakMap<object, { shape: string; records: string; content: string; fingerprints: Map<string, string> }>()
+  private routes = new WeakMap<object, RouteMemo>()
+  // A build is known by its record digests: a new map, a new build.
   private builtFor: ReadonlyMap<ArticleRecord, string> | undefined
-  private current = new WeakSet<object>()
+  private build = 0
 
   /** The fingerprint of `route` in `context` (see routeFingerprint). */
   fingerprint(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>, context: string): string {
-    const known = this.content(route, recordDigests)
-    let fingerprint = known.fingerprints.get(context)
+    const memo = this.content(route, recordDigests)
+    let fingerprint = memo.fingerprints.get(context)
     if (fingerprint === undefined) {
       // Contexts are few (scripts × templates); a settings change makes new ones, so old ones go.
-      if (known.fingerprints.size >= 16) known.fingerprints.clear()
-      fingerprint = digest(context, '\0', known.content)
-      known.fingerprints.set(context, fingerprint)
+      if (memo.fingerprints.size >= 16) memo.fingerprints.clear()
+      fingerprint = digest(context, '\0', memo.content)
+      memo.fingerprints.set(context, fingerprint)
     }
     return fingerprint
   }
 
   /** The route's data with its records' digests in place, worked out once per build. */
-  private content(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>) {
+  private content(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>): RouteMemo {
     if (this.builtFor !== recordDigests) {
       this.builtFor = recordDigests
-      this.current = new WeakSet()
+      this.build++
     }
-    let known = this.known.get(route)
-    if (known !== undefined && this.current.has(route)) return known
-    let shape = shapeOf(route, recordDigests, this.shapes)
+    let memo = this.routes.get(route)
+    if (memo?.build === this.build) return memo
+    let shape = memo?.shape ?? shapeOf(route, recordDigests, this.shapes)
     let records = recordsIn(shape, recordDigests)
     if (records === null) {
       // A place that held a record holds something else now: no shape can be trusted.
       this.shapes = new WeakMap()
+      this.routes = new WeakMap()
+      memo = undefined
       shape = shapeOf(route, recordDigests, this.shapes)
       records = recordsIn(shape, recordDigests) as string
     }
-    if (known?.records !== records || known.shape !== shape.text) {
-      known = { shape: shape.text, records, content: records === '' ? shape.text : `#${digest(shape.text, '\0', records)}`, fingerprints: new Map() }
-      this.known.set(route, known)
+    if (memo?.records === records) memo.build = this.build
+    else {
+      memo = { shape, records, content: records === '' ? shape.text : `#${digest(shape.text, '\0', records)}`, fingerprints: new Map(), build: this.build }
+      this.routes.set(route, memo)
     }
-    this.current.add(route)
-    return known
+    return memo
   }
+}
+
+/** What a fingerprint memo knows of a route: its shape, and its content and fingerprints in the build it was last asked in. */
+interface RouteMemo {
+  shape: Shape
+  /** The digests of the records it holds, joined. */
+  records: string
+  content: string
+  /** By context. */
+  fingerprints: Map<string, string>
+  build: number
 }
 
 /** The digests of the records a shape holds, joined; null when a place holds no record of this build. */
