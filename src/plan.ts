@@ -32,7 +32,10 @@ export function createPlanMemo(): PlanMemo {
   return { last: undefined }
 }
 
-/** Plan the site of `articleRecords`; `vocabularyFile` and `overridesFile` are null when absent. */
+/**
+ * Plan the site of `articleRecords`; `vocabularyFile` and `overridesFile` are null when absent. With a
+ * builder's `memo`, the last plan is taken again (its entries given the new records) when it would come out the same.
+ */
 export function planArchive(
   articleRecords: ArticleRecord[],
   sourceFiles: VFile[],
