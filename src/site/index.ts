@@ -27,7 +27,7 @@ export { articleUrl, outputPath, pinyinSlug } from './urls.ts'
 export { articleTags } from './tags.ts'
 export { searchPageUrl } from './search-page.ts'
 
-/** Records → every route of the site; URL conflicts and bad slugs come back as fatal messages with `file` set. */
+/** Records → every route of the site, and the entries they show; URL conflicts and bad slugs come back as fatal messages with `file` set. */
 export function planSite(articleRecords: ArticleRecord[], config: SiteConfig, vocabulary: TagVocabulary): { routes: Route[]; messages: VFileMessage[]; entries: ArticleEntry[] } {
   const archive = buildArchive(articleRecords, vocabulary)
   const messages = [...archive.messages]
