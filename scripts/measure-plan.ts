@@ -1,14 +1,14 @@
 // CPU time of the load, plan and fingerprint stages of a rebuild after one article changed, as a
-// long-lived builder does it (parse cache, plan memo and fingerprint memo kept between builds), in one
-// process: `npx tsx scripts/measure-plan.ts [articles folder] [repetitions=5] [--fresh]`; --fresh keeps
-// no memo but the parse cache. CPU time rather than wall time, as the machine may be shared.
+// long-lived builder does it (parse cache, file statuses, plan memo and fingerprint memo kept between
+// builds), in one process: `npx tsx scripts/measure-plan.ts [articles folder] [repetitions=5] [--fresh]`;
+// --fresh keeps no memo but the parse cache. CPU time rather than wall time, as the machine may be shared.
 // Not part of the test suite.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { digest, FingerprintMemo, routeFingerprint } from '../src/build/fingerprint.ts'
 import { defaultConfig } from '../src/config.ts'
-import { loadArchive } from '../src/load.ts'
+import { loadArchive, type KnownSource } from '../src/load.ts'
 import type { ParseCache } from '../src/parse-cache.ts'
 import { createPlanMemo, planArchive } from '../src/plan.ts'
 
@@ -26,11 +26,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 let cache: ParseCache = new Map()
 const planMemo = createPlanMemo()
 const fingerprintMemo = new FingerprintMemo()
+const known = new Map<string, KnownSource>()
 const times = { load: [] as number[], plan: [] as number[], fingerprints: [] as number[] }
 for (let run = 0; run <= repetitions; run++) {
   let since = cpuMilliseconds()
   const used: ParseCache = new Map()
-  const loaded = await loadArchive(articlesDir, { cache, used })
+  const loaded = await loadArchive(articlesDir, { cache, used, known: fresh ? undefined : known })
   cache = used
   // The next run parses one source again, as after an edit: its records are new objects.
   cache.delete([...cache.keys()][(run * 7919) % cache.size]!)

@@ -12,7 +12,7 @@ import { renderSite, type RenderStats } from './build/render.ts'
 import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
 import { readBuildState, readParseCache, writeBuildState, writeParseCache, type BuildState } from './build/state.ts'
 import type { SiteConfig } from './config.ts'
-import { loadArchive } from './load.ts'
+import { loadArchive, type KnownSource } from './load.ts'
 import type { ParseCache } from './parse-cache.ts'
 import { createPlanMemo, planArchive } from './plan.ts'
 import { defaultTemplatesDir } from './site/index.ts'
@@ -76,6 +76,8 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   // The last plan and the walks of its routes: an edit that changes no route's shape reuses both.
   const planMemo = createPlanMemo()
   const fingerprints = new FingerprintMemo()
+  // Each source's file status when last loaded: one whose status holds is not read again.
+  const knownSources = new Map<string, KnownSource>()
 
   return {
     outDir,
@@ -110,7 +112,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const overridesFile = await readOptional(at(config.conversionOverrides), config.conversionOverrides)
         if (!existsSync(at(config.articlesDir))) throw new BuildError('scan', config.articlesDir, new Error('articles folder does not exist'))
         const usedParses: ParseCache = new Map()
-        const loaded = await stage('load', config.articlesDir, () => loadArchive(at(config.articlesDir), { root: options.root, cache: memory!.parseCache, used: usedParses }))
+        const loaded = await stage('load', config.articlesDir, () => loadArchive(at(config.articlesDir), { root: options.root, cache: memory!.parseCache, used: usedParses, known: knownSources }))
         memory.parseCache = usedParses
         lap('load', since)
 

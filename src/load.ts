@@ -1,6 +1,6 @@
 // Scan and load: the articles folder → one VFile per source and the article records parsed from
 // them, with a parse cache so that an unchanged source is not parsed again.
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
@@ -57,18 +57,45 @@ export interface LoadOptions {
   root?: string
   cache?: ParseCache
   used?: ParseCache
+  /** What a long-lived loader saw of each source last time (see KnownSource); filled anew by each load. */
+  known?: Map<string, KnownSource>
+  /** How long before a load a source must have last changed for its status to be trusted (2 s). */
+  settledAfter?: number
 }
+
+/**
+ * A source as last loaded: its file status and cache key. A source whose status is the same is not
+ * read again. As git does, a status is trusted only when the file had not changed for a while
+ * before it was taken: a write in the same clock tick as an earlier one could keep size and times.
+ */
+export interface KnownSource {
+  status: string
+  /** Had the source last changed well before the status was taken? */
+  settled: boolean
+  key: string
+}
+
 
 /** Scan, read and parse a whole articles folder; a source whose path and bytes the cache holds is not parsed again. */
 export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadedArchive> {
-  const { root = process.cwd(), cache = new Map(), used = new Map() } = options
+  const { root = process.cwd(), cache = new Map(), used = new Map(), known, settledAfter = 2000 } = options
   const paths = await scanSources(dir)
   const loaded: LoadedArchive = { files: [], pages: [], articleRecords: [], keyBySource: new Map(), parsed: 0 }
-  const contents = await pMap(paths, (filePath) => readFile(filePath), { concurrency: openFilesAtOnce })
+  const startedAt = Date.now()
+  const statuses = known ? await pMap(paths, (filePath) => sourceStatus(filePath, startedAt - settledAfter), { concurrency: openFilesAtOnce }) : []
+  // A source is read again when its status changed, was not yet settled when it was read, or its parse is not cached.
+  const unchangedKeys = paths.map((filePath, index) => {
+    const last = known?.get(filePath)
+    return last?.settled && last.status === statuses[index]?.text && cache.has(last.key) ? last.key : undefined
+  })
+  const contents = await pMap(paths, (filePath, index) => (unchangedKeys[index] === undefined ? readFile(filePath) : null), { concurrency: openFilesAtOnce })
+  known?.clear()
   paths.forEach((filePath, index) => {
-    const bytes = contents[index] as Buffer
-    const file = new VFile({ path: path.relative(root, filePath) || filePath, value: bytes })
-    const key = sourceKey(file, bytes)
+    const bytes = contents[index]
+    const file = new VFile({ path: path.relative(root, filePath) || filePath, value: bytes ?? '' })
+    const key = bytes ? sourceKey(file, bytes) : unchangedKeys[index]!
+    const status = statuses[index]
+    if (known && status) known.set(filePath, { status: status.text, settled: status.settled, key })
     const cached = cache.get(key)
     let page: ParsedPage | null
     if (cached) page = replayParse(cached, file)
@@ -87,6 +114,13 @@ export async function loadArchive(dir: string, options: LoadOptions = {}): Promi
     }
   })
   return loaded
+}
+
+/** A file's identity, size and times as text, and whether it last changed before `settledBefore` (ms since the epoch). */
+async function sourceStatus(filePath: string, settledBefore: number): Promise<{ text: string; settled: boolean }> {
+  const status = await stat(filePath, { bigint: true })
+  const changedAt = Number((status.mtimeNs > status.ctimeNs ? status.mtimeNs : status.ctimeNs) / 1_000_000n)
+  return { text: `${status.dev}:${status.ino}:${status.size}:${status.mtimeNs}:${status.ctimeNs}`, settled: changedAt < settledBefore }
 }
 
 /** Put messages about the archive as a whole (URL clashes, unmatched jumps) on the VFile of the source they name. */
