@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { reporter } from 'vfile-reporter'
 import { converterCache } from './build/conversion.ts'
-import { digest } from './build/fingerprint.ts'
+import { digest, FingerprintMemo } from './build/fingerprint.ts'
 import { FileProblem } from './build/problem.ts'
 import { codeDigest, readFolder, readOptional } from './build/inputs.ts'
 import { renderSite, type RenderStats } from './build/render.ts'
@@ -16,7 +16,7 @@ import { readBuildState, readParseCache, writeBuildState, writeParseCache, type 
 import type { SiteConfig } from './config.ts'
 import { parseArchive, readArchive } from './load.ts'
 import type { ParseCache } from './parse-cache.ts'
-import { planArchive } from './plan.ts'
+import { createPlanMemo, planArchive } from './plan.ts'
 import { defaultTemplatesDir } from './site/index.ts'
 import type { ArticleRecord } from './types.ts'
 
@@ -84,6 +84,9 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   let memory: { codeKey: string; parseCache: ParseCache | null; state: BuildState } | null = null
   // Heads of records converted to the other script (variants/head.ts), kept while the converters are the same.
   let conversions = { key: '', records: new Map<string, ArticleRecord>() }
+  // The last plan and the walks of its routes: an edit that changes no route's shape reuses both.
+  const planMemo = createPlanMemo()
+  const fingerprints = new FingerprintMemo()
 
   return {
     outDir,
@@ -170,7 +173,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
 
         // plan
         since = performance.now()
-        const planned = await stage('plan', null, () => planArchive(loaded.articleRecords, loaded.files, config, vocabularyFile, overridesFile))
+        const planned = await stage('plan', null, () => planArchive(loaded.articleRecords, loaded.files, config, vocabularyFile, overridesFile, planMemo))
         const { files, overrides } = planned
         const plan = { routes: planned.routes }
         const report = reporter(files, { quiet: true })
@@ -201,6 +204,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           settingsKey,
           trees,
           remembered: memory.state.routes,
+          fingerprints,
           conversions: { previous: conversions.records, next: usedConversions },
           // The other tree is about to change: forget it on disk first, so a kill cannot leave a stale promise.
           pool,

@@ -60,46 +60,55 @@ export interface ReadArchive {
   stamps: SourceStamps
 }
 
-/** What a build knew of each source (by absolute path): its size and modification time, and the key its bytes gave. */
+/** What a build knew of each source, by absolute path: its file status, whether that status could be trusted, and the key its bytes gave. */
 export interface SourceStamps {
-  /** When the sources were looked at (ms since the epoch). */
-  at: number
-  byPath: Map<string, [size: number, mtimeMs: number, key: string]>
+  byPath: Map<string, [status: string, settled: boolean, key: string]>
 }
-
-// A file changed within this long before the last look may have changed again within the same
-// tick of a coarse file-system clock: it is read again rather than trusted by its stamp.
-const racyMilliseconds = 2000
 
 /**
  * Scan and read a whole articles folder (paths relative to `root`), keying each source by its path
- * and bytes. A source whose size and modification time match `stamps` (and were not racy then) is
- * not read: its key is the one remembered, as make and git trust a file's stat.
+ * and bytes. A source whose file status (identity, size, modification and change times) is the one
+ * in `stamps` is not read: its key is the one remembered. As git does, a status is trusted only if
+ * the file had not changed for `settledAfter` ms (2 s) when it was taken: a write in the same tick
+ * of a coarse clock as an earlier one could leave size and times as they were.
  */
-export async function readArchive(dir: string, options: { root?: string; onScan?: (paths: readonly string[]) => void; stamps?: SourceStamps } = {}): Promise<ReadArchive> {
-  const { root = process.cwd() } = options
-  const at = Date.now()
+export async function readArchive(
+  dir: string,
+  options: { root?: string; onScan?: (paths: readonly string[]) => void; stamps?: SourceStamps; settledAfter?: number } = {},
+): Promise<ReadArchive> {
+  const { root = process.cwd(), settledAfter = 2000 } = options
+  const settledBefore = Date.now() - settledAfter
   const paths = await scanSources(dir)
   options.onScan?.(paths)
   const sources = await pMap(
     paths,
     async (absolutePath) => {
       const file = new VFile({ path: path.relative(root, absolutePath) || absolutePath })
-      const stats = await stat(absolutePath)
+      const { status, settled } = await sourceStatus(absolutePath, settledBefore)
       const known = options.stamps?.byPath.get(absolutePath)
-      if (known && known[0] === stats.size && known[1] === stats.mtimeMs && stats.mtimeMs < options.stamps!.at - racyMilliseconds) {
-        return { file, key: known[2], absolutePath, size: stats.size, mtimeMs: stats.mtimeMs }
+      let key: string
+      if (known && known[1] && known[0] === status) key = known[2]
+      else {
+        const bytes = await readFile(absolutePath)
+        file.value = bytes
+        key = sourceKey(file, bytes)
       }
-      const bytes = await readFile(absolutePath)
-      file.value = bytes
-      return { file, key: sourceKey(file, bytes), absolutePath, size: stats.size, mtimeMs: stats.mtimeMs }
+      return { file, key, absolutePath, stamp: [status, settled, key] as [string, boolean, string] }
     },
     { concurrency: openFilesAtOnce },
   )
   return {
     sources: sources.map(({ file, key, absolutePath }) => ({ file, key, absolutePath })),
-    stamps: { at, byPath: new Map(sources.map((source) => [source.absolutePath, [source.size, source.mtimeMs, source.key]])) },
+    stamps: { byPath: new Map(sources.map((source) => [source.absolutePath, source.stamp])) },
   }
+}
+
+/** A file's identity, size and times as text, and whether it last changed before `settledBefore` (ms since the epoch). */
+async function sourceStatus(filePath: string, settledBefore: number): Promise<{ status: string; settled: boolean }> {
+  const stats = await stat(filePath, { bigint: true })
+  // The change time moves on every write, even one that puts the modification time back.
+  const changedAt = Number((stats.mtimeNs > stats.ctimeNs ? stats.mtimeNs : stats.ctimeNs) / 1_000_000n)
+  return { status: `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`, settled: changedAt < settledBefore }
 }
 
 /** Parse what was read; a source whose key `cache` holds is not parsed again (nor read, if it was not), and `used` is filled with the entries this archive used. */
@@ -138,11 +147,15 @@ export async function loadArchive(dir: string, options: { root?: string } = {}):
 
 /** Put messages about the archive as a whole (URL clashes, unmatched jumps) on the VFile of the source they name. */
 export function attachMessages(files: VFile[], messages: VFileMessage[]): void {
+  const filesByPath = new Map<string, VFile>()
+  // The first file of a path takes its messages, as a search from the start would find it.
+  for (const file of [...files].reverse()) filesByPath.set(file.path, file)
   for (const message of messages) {
-    let file = files.find((candidate) => candidate.path === message.file)
+    let file = filesByPath.get(message.file ?? '')
     if (!file) {
       file = new VFile({ path: message.file ?? 'site' })
       files.push(file)
+      filesByPath.set(file.path, file)
     }
     file.messages.push(message)
   }

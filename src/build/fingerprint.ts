@@ -1,35 +1,150 @@
 // Fingerprints: what a page was made from, so a rebuild renders only pages whose inputs changed.
-import { createHash } from 'node:crypto'
+import { createHash, hash } from 'node:crypto'
 import type { ArticleRecord } from '../types.ts'
 
 /** A short hex digest of text or bytes. */
 export function digest(...parts: (string | Uint8Array)[]): string {
-  const hash = createHash('sha1')
-  for (const part of parts) hash.update(part)
-  return hash.digest('hex').slice(0, 20)
+  // The one-shot hash is twice as fast as a Hash object for the many short texts of fingerprints.
+  if (parts.every((part) => typeof part === 'string')) return hash('sha1', parts.join(''), 'hex').slice(0, 20)
+  const sha1 = createHash('sha1')
+  for (const part of parts) sha1.update(part)
+  return sha1.digest('hex').slice(0, 20)
 }
 
 /**
  * The fingerprint of a route: its own data with each article record in it replaced by that
  * record's digest, so a route re-renders when anything it shows changes and never otherwise.
- * `memo` carries the digests of objects shared between routes (entries, tag lists) across calls.
+ * `memo` keeps what can be kept of the work between calls and builds (see FingerprintMemo).
  */
-export function routeFingerprint(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>, context: string, memo: WeakMap<object, string> = new WeakMap()): string {
-  return digest(context, '\0', structure(route, recordDigests, memo))
+export function routeFingerprint(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>, context: string, memo = new FingerprintMemo()): string {
+  return memo.fingerprint(route, recordDigests, context)
 }
 
-// A walk rather than JSON.stringify with a replacer: shared objects are digested once per build.
-function structure(value: unknown, recordDigests: ReadonlyMap<ArticleRecord, string>, memo: WeakMap<object, string>): string {
-  if (value === null || typeof value !== 'object') return value === undefined ? 'u' : JSON.stringify(value)
-  const known = memo.get(value)
+/** A route's data with each record in it replaced by `r`, and where those records sit. */
+interface Shape {
+  /** The data as text, or its digest when long, so a parent's text stays short. */
+  text: string
+  /** Each record's place, in walk order, flattened: holder, key, holder, key, … */
+  holders: unknown[]
+}
+
+/**
+ * The walks of routes, kept by a builder from build to build. A shape holds no record, only where
+ * records sit, so it stays true of its object while the plan puts edited records into the entries
+ * it has (see PlanMemo in src/plan.ts) and changes nothing else. A route's content, the digests of
+ * the records it holds put into its shape, is worked out once per build and shared by its scripts.
+ */
+export class FingerprintMemo {
+  private shapes = new WeakMap<object, Shape>()
+  private routes = new WeakMap<object, RouteMemo>()
+  // A build is known by its record digests: a new map, a new build.
+  private builtFor: ReadonlyMap<ArticleRecord, string> | undefined
+  private build = 0
+
+  /** The fingerprint of `route` in `context` (see routeFingerprint). */
+  fingerprint(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>, context: string): string {
+    const memo = this.content(route, recordDigests)
+    let fingerprint = memo.fingerprints.get(context)
+    if (fingerprint === undefined) {
+      // Contexts are few (scripts × templates); a settings change makes new ones, so old ones go.
+      if (memo.fingerprints.size >= 16) memo.fingerprints.clear()
+      fingerprint = digest(context, '\0', memo.content)
+      memo.fingerprints.set(context, fingerprint)
+    }
+    return fingerprint
+  }
+
+  /** The route's data with its records' digests in place, worked out once per build. */
+  private content(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>): RouteMemo {
+    if (this.builtFor !== recordDigests) {
+      this.builtFor = recordDigests
+      this.build++
+    }
+    let memo = this.routes.get(route)
+    if (memo?.build === this.build) return memo
+    let shape = memo?.shape ?? shapeOf(route, recordDigests, this.shapes)
+    let records = recordsIn(shape, recordDigests)
+    if (records === null) {
+      // A place that held a record holds something else now: no shape can be trusted.
+      this.shapes = new WeakMap()
+      this.routes = new WeakMap()
+      memo = undefined
+      shape = shapeOf(route, recordDigests, this.shapes)
+      records = recordsIn(shape, recordDigests) as string
+    }
+    if (memo?.records === records) memo.build = this.build
+    else {
+      memo = { shape, records, content: records === '' ? shape.text : `#${digest(shape.text, '\0', records)}`, fingerprints: new Map(), build: this.build }
+      this.routes.set(route, memo)
+    }
+    return memo
+  }
+}
+
+/** What a fingerprint memo knows of a route: its shape, and its content and fingerprints in the build it was last asked in. */
+interface RouteMemo {
+  shape: Shape
+  /** The digests of the records it holds, joined. */
+  records: string
+  content: string
+  /** By context. */
+  fingerprints: Map<string, string>
+  build: number
+}
+
+/** The digests of the records a shape holds, joined; null when a place holds no record of this build. */
+function recordsIn(shape: Shape, recordDigests: ReadonlyMap<ArticleRecord, string>): string | null {
+  const { holders } = shape
+  let records = ''
+  for (let index = 0; index < holders.length; index += 2) {
+    const record = (holders[index] as Record<string | number, ArticleRecord>)[holders[index + 1] as string | number]!
+    const recordDigest = recordDigests.get(record)
+    if (recordDigest === undefined) return null
+    records += recordDigest
+  }
+  return records
+}
+
+const noHolders: unknown[] = []
+
+// A walk rather than JSON.stringify with a replacer: shared objects (entries, tag lists) are walked once.
+function shapeOf(value: object, recordDigests: ReadonlyMap<ArticleRecord, string>, shapes: WeakMap<object, Shape>): Shape {
+  const known = shapes.get(value)
   if (known !== undefined) return known
-  const record = recordDigests.get(value as ArticleRecord)
-  let result: string
-  if (record !== undefined) result = `r${record}`
-  else if (Array.isArray(value)) result = `[${value.map((item) => structure(item, recordDigests, memo)).join(',')}]`
-  else result = `{${Object.entries(value).map(([key, item]) => `${key}:${structure(item, recordDigests, memo)}`).join(',')}}`
-  // Long structures are kept as their digest, so a parent's text stays short.
-  if (result.length > 64) result = `#${digest(result)}`
-  memo.set(value, result)
-  return result
+  const walk = { holders: noHolders, recordDigests, shapes }
+  let text: string
+  if (Array.isArray(value)) {
+    text = '['
+    for (let index = 0; index < value.length; index++) text += `${index === 0 ? '' : ','}${itemText(value, index, walk)}`
+    text += ']'
+  } else {
+    text = '{'
+    let first = true
+    for (const key in value) {
+      text += `${first ? '' : ','}${key}:${itemText(value, key, walk)}`
+      first = false
+    }
+    text += '}'
+  }
+  if (text.length > 64) text = `#${digest(text)}`
+  const shape = { text, holders: walk.holders }
+  shapes.set(value, shape)
+  return shape
+}
+
+/** The text of `holder[key]` in its holder's shape; a record is `r`, its place added to the walk's holders. */
+function itemText(holder: object, key: string | number, walk: { holders: unknown[]; recordDigests: ReadonlyMap<ArticleRecord, string>; shapes: WeakMap<object, Shape> }): string {
+  const item = (holder as Record<string | number, unknown>)[key]
+  if (typeof item !== 'object' || item === null) return item === undefined ? 'u' : JSON.stringify(item)
+  if (walk.recordDigests.has(item as ArticleRecord)) {
+    if (walk.holders === noHolders) walk.holders = []
+    walk.holders.push(holder, key)
+    return 'r'
+  }
+  const shape = shapeOf(item, walk.recordDigests, walk.shapes)
+  if (shape.holders.length > 0) {
+    if (walk.holders === noHolders) walk.holders = []
+    for (const place of shape.holders) walk.holders.push(place)
+  }
+  return shape.text
 }

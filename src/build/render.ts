@@ -6,7 +6,7 @@ import { articleUrl, cardMacroTemplate, searchPageUrl, type ArticleEntry, type R
 import type { ArticleRecord } from '../types.ts'
 import type { Converters } from '../variants/opencc.ts'
 import { variantsFor } from '../variants/record.ts'
-import { digest, routeFingerprint } from './fingerprint.ts'
+import { digest, FingerprintMemo, routeFingerprint } from './fingerprint.ts'
 import { pageFile, pageRenderer, routesKey, type PageFile } from './page-files.ts'
 import { FileProblem, templateProblem } from './problem.ts'
 import type { RenderJob, RenderPool } from './render-pool.ts'
@@ -29,6 +29,8 @@ export interface RenderInput {
   settingsKey: string
   trees: SiteTrees
   remembered: Map<string, RememberedRoute>
+  /** The fingerprints' walks of the routes, kept by the builder between builds. */
+  fingerprints?: FingerprintMemo
   /** Converted record heads by script and record digest, kept by the builder between builds. */
   conversions: { previous: ReadonlyMap<string, ArticleRecord>; next: Map<string, ArticleRecord> }
   beforeFirstWrite: () => Promise<void>
@@ -107,7 +109,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
 
   // Every page whose fingerprint changed is a job; the rest are taken from the live site.
   const renderer = pageRenderer(config, variants, templateSources)
-  const fingerprintMemo = new WeakMap<object, string>()
+  const fingerprintMemo = input.fingerprints ?? new FingerprintMemo()
   const jobs: RenderJob[] = []
   const jobKeys: { key: string; fingerprint: string }[] = []
   for (const [variantIndex, variant] of variants.entries()) {

@@ -82,10 +82,17 @@ export function buildArchive(articleRecords: ArticleRecord[], vocabulary: TagVoc
     page.articles.push(entry)
     issues.set(entry.record.issueDate, pages)
   }
-  const listed = <R extends TagRef>(refs: R[], pick: (entry: ArticleEntry) => R[]) =>
-    refs
-      .map((ref) => ({ ref, entries: entries.filter((entry) => pick(entry).includes(ref)).sort(byNewest) }))
-      .filter((list) => list.entries.length > 0)
+  // One pass over the entries, not one per tag or author: an archive has thousands of authors.
+  const listed = <R extends TagRef>(refs: R[], pick: (entry: ArticleEntry) => R[]) => {
+    const entriesByRef = new Map<R, ArticleEntry[]>(refs.map((ref) => [ref, []]))
+    for (const entry of entries) {
+      for (const ref of pick(entry)) {
+        const list = entriesByRef.get(ref)
+        if (list !== undefined && list.at(-1) !== entry) list.push(entry)
+      }
+    }
+    return refs.map((ref) => ({ ref, entries: entriesByRef.get(ref)!.sort(byNewest) })).filter((list) => list.entries.length > 0)
+  }
   return {
     entries,
     entriesById: new Map(entries.map((entry) => [entry.id, entry])),

@@ -17,11 +17,14 @@ const relatedCount = 5
 export function articleRoutes(archive: Archive, _config: SiteConfig, stories: ReadonlyMap<string, StoryRef>): ArticleRoute[] {
   // A few more than shown: a story's own parts are left out of its related articles.
   const relatedByEntry = relatedEntries(archive.entries, relatedCount + 2)
+  // Each article's neighbours in its issue, in reading order across the issue's pages.
+  const neighbours = new Map<ArticleEntry, { prev: ArticleEntry | null; next: ArticleEntry | null }>()
+  for (const pages of archive.issues.values()) {
+    const issueEntries = pages.flatMap((page) => page.articles)
+    issueEntries.forEach((entry, index) => neighbours.set(entry, { prev: issueEntries[index - 1] ?? null, next: issueEntries[index + 1] ?? null }))
+  }
   return archive.entries.map((entry) => {
-    const issueEntries = (archive.issues.get(entry.record.issueDate) ?? []).flatMap((page) => page.articles)
-    const index = issueEntries.indexOf(entry)
-    const prev = issueEntries[index - 1] ?? null
-    const next = issueEntries[index + 1] ?? null
+    const { prev, next } = neighbours.get(entry) ?? { prev: null, next: null }
     const story = stories.get(entry.id) ?? null
     const related = (relatedByEntry.get(entry) ?? []).filter((other) => !story?.parts.includes(other)).slice(0, relatedCount)
     const partIndex = story ? story.parts.indexOf(entry) : -1

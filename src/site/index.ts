@@ -12,7 +12,7 @@ import { issueRoutes, renderIssue } from './issue.ts'
 import { monthRoutes, renderMonth } from './month.ts'
 import { notFoundRoute, renderNotFound } from './not-found.ts'
 import { renderRobots, robotsRoute } from './robots.ts'
-import type { Route } from './route-types.ts'
+import type { ArticleEntry, Route } from './route-types.ts'
 import { renderSearch, searchRoute } from './search-page.ts'
 import { renderSitemap, sitemapRoute } from './sitemap.ts'
 import { siteStories } from './stories.ts'
@@ -27,8 +27,8 @@ export { articleUrl, outputPath, pinyinSlug } from './urls.ts'
 export { articleTags } from './tags.ts'
 export { searchPageUrl } from './search-page.ts'
 
-/** Records → every route of the site; URL conflicts and bad slugs come back as fatal messages with `file` set. */
-export function planSite(articleRecords: ArticleRecord[], config: SiteConfig, vocabulary: TagVocabulary): { routes: Route[]; messages: VFileMessage[] } {
+/** Records → every route of the site, and the entries they show; URL conflicts and bad slugs come back as fatal messages with `file` set. */
+export function planSite(articleRecords: ArticleRecord[], config: SiteConfig, vocabulary: TagVocabulary): { routes: Route[]; messages: VFileMessage[]; entries: ArticleEntry[] } {
   const archive = buildArchive(articleRecords, vocabulary)
   const messages = [...archive.messages]
   const stories = siteStories(archive)
@@ -56,7 +56,7 @@ export function planSite(articleRecords: ArticleRecord[], config: SiteConfig, vo
   for (const route of [tagIndexRoute(archive, config), ...tagRoutes(archive, config), authorIndexRoute(archive, config), ...authorRoutes(archive, config), searchRoute(archive)]) add(route)
   for (const route of [notFoundRoute(config), feedsRoute(archive, config, stories), robotsRoute()]) add(route)
   add(sitemapRoute(routes))
-  return { routes, messages }
+  return { routes, messages, entries: archive.entries }
 }
 
 /** One route → its files, in the context's variant (pure apart from Nunjucks reading templates/). */

@@ -11,7 +11,6 @@ import type { ArticleEntry, TagRef } from './route-types.ts'
 interface TagSet {
   /** Tag numbers, one per tag the articles carry. */
   tags: number[]
-  entries: ArticleEntry[]
   /** Each entry's place among all entries, newest first (ascending). */
   ranks: number[]
 }
@@ -23,31 +22,53 @@ interface TagSet {
 export function relatedEntries(entries: readonly ArticleEntry[], count: number): Map<ArticleEntry, ArticleEntry[]> {
   const newest = [...entries].sort(byNewest)
   const tagNumbers = new Map<TagRef, number>()
-  const setsByKey = new Map<string, TagSet>()
-  const setOf = new Map<ArticleEntry, TagSet>()
+  const setKeys = newest.map((entry) =>
+    entry.tags
+      .map((tag) => tagNumbers.get(tag) ?? tagNumbers.set(tag, tagNumbers.size).get(tag)!)
+      .sort((a, b) => a - b)
+      .join(','),
+  )
+  // The ranking depends only on the tags of the articles in newest-first order: an edit that
+  // leaves every article's tags and place as they were (a typo fixed) reuses the last ranking.
+  const inputKey = `${count}|${setKeys.join(';')}`
+  if (lastRanking?.inputKey !== inputKey) lastRanking = { inputKey, bestRanks: rankRelated(setKeys, count + 1) }
+  const { bestRanks } = lastRanking
+  const related = new Map<ArticleEntry, ArticleEntry[]>()
   newest.forEach((entry, rank) => {
-    const tags = entry.tags.map((tag) => tagNumbers.get(tag) ?? tagNumbers.set(tag, tagNumbers.size).get(tag)!).sort((a, b) => a - b)
-    const key = tags.join(',')
+    const best = bestRanks.get(setKeys[rank]!) ?? []
+    related.set(
+      entry,
+      best
+        .filter((other) => other !== rank)
+        .slice(0, count)
+        .map((other) => newest[other]!),
+    )
+  })
+  return new Map(entries.map((entry) => [entry, related.get(entry)!]))
+}
+
+let lastRanking: { inputKey: string; bestRanks: Map<string, number[]> } | undefined
+
+/** For each tag set (by key), the ranks of the `wanted` best articles for an article carrying it. */
+function rankRelated(setKeys: readonly string[], wanted: number): Map<string, number[]> {
+  const setsByKey = new Map<string, TagSet>()
+  setKeys.forEach((key, rank) => {
     let set = setsByKey.get(key)
     if (!set) {
-      set = { tags, entries: [], ranks: [] }
+      set = { tags: key === '' ? [] : key.split(',').map(Number), ranks: [] }
       setsByKey.set(key, set)
     }
-    set.entries.push(entry)
     set.ranks.push(rank)
-    setOf.set(entry, set)
   })
   const sets = [...setsByKey.values()]
-  const setsByTag: number[][] = Array.from({ length: tagNumbers.size }, () => [])
+  const setsByTag: number[][] = []
   sets.forEach((set, index) => {
-    for (const tag of set.tags) setsByTag[tag]!.push(index)
+    for (const tag of set.tags) (setsByTag[tag] ??= []).push(index)
   })
 
-  // One more than needed, as the article itself is among its own tag set's best.
-  const wanted = count + 1
   const shared = new Int32Array(sets.length)
-  const bestBySet = new Map<TagSet, ArticleEntry[]>()
-  for (const set of sets) {
+  const bestRanks = new Map<string, number[]>()
+  for (const [key, set] of setsByKey) {
     if (set.tags.length === 0) continue
     const touched: number[] = []
     for (const tag of new Set(set.tags)) {
@@ -56,32 +77,35 @@ export function relatedEntries(entries: readonly ArticleEntry[], count: number):
         shared[other]!++
       }
     }
-    // Best first: more shared tags, then the newer article.
-    const best: { score: number; rank: number; entry: ArticleEntry }[] = []
-    const beats = (score: number, entryRank: number, than: { score: number; rank: number }) => score > than.score || (score === than.score && entryRank < than.rank)
+    // Best first: more shared tags, then the newer article. Sets are taken by score, highest first,
+    // so the many sets sharing a single tag are not looked at once the best are found.
+    const setsByScore: number[][] = []
     for (const other of touched) {
-      const score = shared[other]!
+      ;(setsByScore[shared[other]!] ??= []).push(other)
       shared[other] = 0
-      const { entries: candidates, ranks } = sets[other]!
-      for (let k = 0; k < candidates.length; k++) {
-        const entry = candidates[k]!
-        const entryRank = ranks[k]!
-        if (best.length === wanted) {
-          if (!beats(score, entryRank, best[wanted - 1]!)) break
-          best.pop()
-        }
-        let at = best.length
-        while (at > 0 && beats(score, entryRank, best[at - 1]!)) at--
-        best.splice(at, 0, { score, rank: entryRank, entry })
-      }
     }
-    bestBySet.set(set, best.map((candidate) => candidate.entry))
+    const best: number[] = []
+    for (let score = setsByScore.length - 1; score > 0 && best.length < wanted; score--) {
+      for (const rank of newestOf(setsByScore[score] ?? [], sets, wanted - best.length)) best.push(rank)
+    }
+    bestRanks.set(key, best)
   }
+  return bestRanks
+}
 
-  const related = new Map<ArticleEntry, ArticleEntry[]>()
-  for (const entry of entries) {
-    const best = bestBySet.get(setOf.get(entry)!) ?? []
-    related.set(entry, best.filter((other) => other !== entry).slice(0, count))
+/** The `count` smallest ranks of the given sets (each set's ranks ascending). */
+function newestOf(setIndexes: readonly number[], sets: readonly TagSet[], count: number): number[] {
+  const picks: number[] = []
+  for (const index of setIndexes) {
+    for (const rank of sets[index]!.ranks) {
+      if (picks.length === count) {
+        if (rank >= picks[count - 1]!) break
+        picks.pop()
+      }
+      let at = picks.length
+      while (at > 0 && rank < picks[at - 1]!) at--
+      picks.splice(at, 0, rank)
+    }
   }
-  return related
+  return picks
 }

@@ -18,8 +18,20 @@ export function searchableText(record: ArticleRecord): string {
  * Front matter tags ∪ vocabulary tags whose terms occur in the article, front matter first, each
  * once. A front matter tag that is a vocabulary tag in the other script (養老 for 养老) is that tag.
  */
-export function articleTags(record: ArticleRecord, vocabulary: TagVocabulary): string[] {
-  const { vocabularyNames, foldedTags } = foldedVocabulary(vocabulary)
+export function articleTags(record: ArticleRecord, vocabulary: TagVocabulary): readonly string[] {
+  const folded = foldedVocabulary(vocabulary)
+  // Tagging reads all of an article's text: a record met again (the same object, from the parse
+  // cache of a long-lived builder) keeps the tags it was given under the same folded vocabulary.
+  if (tagMemo.signature !== folded.signature) tagMemo = { signature: folded.signature, byRecord: new WeakMap() }
+  let tags = tagMemo.byRecord.get(record)
+  if (!tags) {
+    tags = tagsOf(record, folded)
+    tagMemo.byRecord.set(record, tags)
+  }
+  return tags
+}
+
+function tagsOf(record: ArticleRecord, { vocabularyNames, foldedTags }: FoldedVocabulary): readonly string[] {
   const tags = new Set(
     record.tags
       .map((tag) => tag.trim())
@@ -30,19 +42,26 @@ export function articleTags(record: ArticleRecord, vocabulary: TagVocabulary): s
   for (const tag of foldedTags) {
     if (tag.terms.some((term) => text.includes(term))) tags.add(tag.name)
   }
-  return [...tags]
+  return Object.freeze([...tags])
 }
 
-const foldedVocabularies = new WeakMap<TagVocabulary, { vocabularyNames: Map<string, string>; foldedTags: { name: string; terms: string[] }[] }>()
+interface FoldedVocabulary {
+  vocabularyNames: Map<string, string>
+  foldedTags: { name: string; terms: string[] }[]
+  /** Everything tagging reads of the vocabulary, as text: equal signatures tag every record alike. */
+  signature: string
+}
+
+const foldedVocabularies = new WeakMap<TagVocabulary, FoldedVocabulary>()
+let tagMemo = { signature: '', byRecord: new WeakMap<ArticleRecord, readonly string[]>() }
 
 /** The vocabulary's names and terms folded once, not once per article. */
-function foldedVocabulary(vocabulary: TagVocabulary) {
+function foldedVocabulary(vocabulary: TagVocabulary): FoldedVocabulary {
   let folded = foldedVocabularies.get(vocabulary)
   if (!folded) {
-    folded = {
-      vocabularyNames: new Map(vocabulary.tags.map((tag) => [foldScript(tag.name), tag.name])),
-      foldedTags: vocabulary.tags.map((tag) => ({ name: tag.name, terms: tag.terms.map(foldScript) })),
-    }
+    const vocabularyNames = new Map(vocabulary.tags.map((tag) => [foldScript(tag.name), tag.name]))
+    const foldedTags = vocabulary.tags.map((tag) => ({ name: tag.name, terms: tag.terms.map(foldScript) }))
+    folded = { vocabularyNames, foldedTags, signature: JSON.stringify([[...vocabularyNames], foldedTags]) }
     foldedVocabularies.set(vocabulary, folded)
   }
   return folded

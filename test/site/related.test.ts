@@ -54,4 +54,24 @@ describe('relatedEntries', () => {
       { numRuns: 300 },
     )
   })
+
+  it('answers with the entries it is given when a second archive has the same tags as the first', () => {
+    const [yang, xian] = tagPool as [TagRef, TagRef]
+    const archive = () => [entry('a', '2020-01-07', 1, 1, [yang, xian]), entry('b', '2019-12-10', 2, 1, [yang]), entry('c', '2019-12-10', 3, 1, [xian])]
+    const first = archive()
+    const second = archive()
+    relatedEntries(first, 5)
+    const related = relatedEntries(second, 5)
+    expect(related.get(second[0]!)).toEqual([second[1], second[2]])
+    expect(related.get(second[0]!)![0]).toBe(second[1])
+    expect(related.get(second[1]!)).toEqual([second[0]])
+  })
+
+  it('ranks again when an article’s tags change between archives', () => {
+    const [yang, xian, jin] = tagPool as [TagRef, TagRef, TagRef]
+    const before = [entry('a', '2020-01-07', 1, 1, [yang]), entry('b', '2019-12-10', 2, 1, [yang]), entry('c', '2019-12-10', 3, 1, [jin])]
+    expect(relatedEntries(before, 5).get(before[0]!)!.map((other) => other.id)).toEqual(['b'])
+    const after = [entry('a', '2020-01-07', 1, 1, [yang, jin]), entry('b', '2019-12-10', 2, 1, [xian]), entry('c', '2019-12-10', 3, 1, [jin])]
+    expect(relatedEntries(after, 5).get(after[0]!)!.map((other) => other.id)).toEqual(['c'])
+  })
 })

@@ -67,6 +67,16 @@ describe('article routes', () => {
     expect(related).not.toContain('2019/12/10/2-3/')
   })
 
+  it('tags the same records again when the vocabulary’s terms change, and alike when it is the same', () => {
+    const records = fixtureArchive()
+    const tagsOf = (vocabularyNow: TagVocabulary) =>
+      routesOf(planSite(records, defaultConfig, vocabularyNow).routes, 'article').find((route) => route.url === '2019/12/10/2-3/')!.entry.tags.map((tag) => tag.name)
+    expect(tagsOf(vocabulary)).toEqual(['宪法'])
+    const withoutTerm = { ...vocabulary, tags: vocabulary.tags.map((tag) => (tag.name === '宪法' ? { ...tag, terms: ['宪法修正案'] } : tag)) }
+    expect(tagsOf(withoutTerm)).toEqual([])
+    expect(tagsOf({ ...vocabulary })).toEqual(['宪法'])
+  })
+
   it('depends on the articles it shows', () => {
     const route = byUrl('2019/12/10/2-2/')
     expect(route.dependsOn).toContain('2019-12-10/2-2')

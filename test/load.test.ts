@@ -1,0 +1,77 @@
+// A loader that remembers its sources' stamps (the builder's, and the cache's) reads again only the sources whose file status changed.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { parseArchive, readArchive, type SourceStamps } from '../src/load.ts'
+import type { ParseCache } from '../src/parse-cache.ts'
+import { fixtureArticles } from './build/built-site.ts'
+
+const reads = vi.hoisted(() => ({ paths: [] as string[] }))
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>()
+  const readFile = ((file: Parameters<typeof actual.readFile>[0], ...rest: unknown[]) => {
+    reads.paths.push(String(file))
+    return (actual.readFile as (...args: unknown[]) => unknown)(file, ...rest)
+  }) as typeof actual.readFile
+  return { ...actual, readFile, default: { ...actual, readFile } }
+})
+
+const temps: string[] = []
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+function articlesFolder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'news-archive-load-'))
+  temps.push(dir)
+  cpSync(fixtureArticles, dir, { recursive: true })
+  return dir
+}
+
+/** A loader as the builder keeps one: parse cache and source stamps carried from load to load. */
+function loader(dir: string, settledAfter?: number) {
+  let cache: ParseCache = new Map()
+  let stamps: SourceStamps | undefined
+  return async () => {
+    reads.paths.length = 0
+    const used: ParseCache = new Map()
+    const read = await readArchive(dir, { root: dir, stamps, settledAfter })
+    stamps = read.stamps
+    const loaded = await parseArchive(read, cache, used)
+    cache = used
+    return { loaded, read: reads.paths.map((file) => path.relative(dir, file)).sort() }
+  }
+}
+
+const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds))
+
+describe('a long-lived loader', () => {
+  it('reads again only the sources whose status changed, and gives their new records', async () => {
+    const dir = articlesFolder()
+    await pause(20)
+    const load = loader(dir, 0)
+    const first = await load()
+    expect(first.read.length).toBeGreaterThan(3)
+    const second = await load()
+    expect(second.read).toEqual([])
+    expect(second.loaded.articleRecords).toEqual(first.loaded.articleRecords)
+    expect(second.loaded.files.map((file) => String(file.value))).toEqual(first.loaded.files.map((file) => String(file.value)))
+
+    const page = path.join(dir, '2019/12/24/01.txt')
+    writeFileSync(page, readFileSync(page, 'utf8').replace('。', '!'))
+    await pause(20)
+    const third = await load()
+    expect(third.read).toEqual(['2019/12/24/01.txt'])
+    expect(third.loaded.keyBySource.get('2019/12/24/01.txt')).not.toBe(second.loaded.keyBySource.get('2019/12/24/01.txt'))
+    expect(third.loaded.articleRecords.some((record) => record.source === '2019/12/24/01.txt' && JSON.stringify(record).includes('!'))).toBe(true)
+  })
+
+  it('reads a source again while it changed too recently for its status to be trusted', async () => {
+    const dir = articlesFolder()
+    const load = loader(dir)
+    const first = await load()
+    const second = await load()
+    expect(second.read).toEqual(first.read)
+  })
+})
