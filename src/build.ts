@@ -10,6 +10,7 @@ import { FileProblem } from './build/problem.ts'
 import { codeDigest, readFolder, readOptional } from './build/inputs.ts'
 import { renderSite, type RenderStats } from './build/render.ts'
 import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
+import { SearchMemory } from './search/build.ts'
 import { readBuildState, readParseCache, writeBuildState, writeParseCache, type BuildState } from './build/state.ts'
 import type { SiteConfig } from './config.ts'
 import { loadArchive } from './load.ts'
@@ -73,6 +74,8 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   let memory: { codeKey: string; parseCache: ParseCache; state: BuildState } | null = null
   // Records converted to the other script, kept while the converters are the same.
   let conversions = { key: '', records: new Map<string, ArticleRecord>() }
+  // Every story's search terms and the last shard files, so a rebuild scans only the stories that changed.
+  const search = new SearchMemory()
 
   return {
     outDir,
@@ -167,6 +170,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           trees,
           remembered: memory.state.routes,
           conversions: { previous: conversions.records, next: usedConversions },
+          search,
           // The other tree is about to change: forget it on disk first, so a kill cannot leave a stale promise.
           beforeFirstWrite: async () => {
             memory!.state = { ...memory!.state, trees: trees.remembered, last: undefined }

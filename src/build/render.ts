@@ -1,7 +1,7 @@
 // The render and write stages: every route in every script, rendered only when its inputs changed,
 // streamed into the next site tree together with the search index and public/.
 import type { SiteConfig } from '../config.ts'
-import { buildSearchIndex } from '../search/build.ts'
+import { buildSearchIndex, type SearchMemory } from '../search/build.ts'
 import { articleUrl, createRenderContext, createTemplates, renderRoute, searchPageUrl, type ArticleEntry, type Route, type SiteFile } from '../site/index.ts'
 import type { ArticleRecord } from '../types.ts'
 import type { Converters } from '../variants/opencc.ts'
@@ -29,6 +29,8 @@ export interface RenderInput {
   remembered: Map<string, RememberedRoute>
   /** Converted records by script and record digest, kept by the builder between builds. */
   conversions: { previous: ReadonlyMap<string, ArticleRecord>; next: Map<string, ArticleRecord> }
+  /** The search index's terms and shards, kept by the builder between builds. */
+  search?: SearchMemory
   beforeFirstWrite: () => Promise<void>
   progress: ((line: string) => void) | null
 }
@@ -38,6 +40,10 @@ export interface RenderStats {
   writeMilliseconds: number
   searchBytes: number
   searchFiles: number
+  /** Stories whose search terms were read from their text (the others were remembered). */
+  searchScannedStories: number
+  /** Search shard files made (the others are the last build's). */
+  searchSerializedShards: number
 }
 
 export interface RenderOutput {
@@ -66,7 +72,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const variants = variantsFor(input.converters, { keyOf: (record) => recordDigests.get(record), previous: input.conversions.previous, next: input.conversions.next })
   const liveFiles = trees.liveFiles
   const update = trees.begin(input.beforeFirstWrite)
-  const stats: RenderStats = { searchMilliseconds: 0, writeMilliseconds: 0, searchBytes: 0, searchFiles: 0 }
+  const stats: RenderStats = { searchMilliseconds: 0, writeMilliseconds: 0, searchBytes: 0, searchFiles: 0, searchScannedStories: 0, searchSerializedShards: 0 }
   const routes = new Map<string, RememberedRoute>()
   const renderedRoutes: string[] = []
   const generated = new Set<string>()
@@ -93,7 +99,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     }
     const outputs: RememberedRoute['outputs'] = []
     for (const file of siteFiles) {
-      const fileDigest = digest(file.contents)
+      const fileDigest = file.digest ?? digest(file.contents)
       outputs.push([file.path, fileDigest, typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.length])
       await put(file.path, fileDigest, file.contents)
     }
@@ -119,13 +125,23 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     return [recordDigests.get(record), entry?.url, entry?.tags.map((tag) => tag.name)]
   })
   const searchSince = performance.now()
+  const searchDigests = input.search?.fileDigests ?? new WeakMap<Uint8Array, string>()
+  const shardDigest = (contents: Uint8Array) => {
+    if (!searchDigests.has(contents)) searchDigests.set(contents, digest(contents))
+    return searchDigests.get(contents)
+  }
   await produce(`${searchPageUrl}index`, digest(input.settingsKey, JSON.stringify(searchInputs)), () => {
     const index = buildSearchIndex(loaded.articleRecords, {
       variants,
       articlePath: (record) => entriesByRecord.get(record)?.url ?? articleUrl(record),
       tags: (record) => entriesByRecord.get(record)?.tags.map((tag) => tag.name) ?? record.tags,
+      memory: input.search,
+      recordKey: (record) => recordDigests.get(record),
     })
-    return index.files
+    stats.searchScannedStories = index.stats.scannedStories
+    stats.searchSerializedShards = index.stats.serializedShards
+    // A shard the index kept from the last build is the same object: its digest is known.
+    return index.files.map((file) => ({ ...file, digest: typeof file.contents === 'string' ? undefined : shardDigest(file.contents) }))
   })
   const searchOutputs = routes.get(`${searchPageUrl}index`)?.outputs ?? []
   stats.searchFiles = searchOutputs.length

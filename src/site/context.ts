@@ -10,6 +10,8 @@ export type { Variant } from '../variants/record.ts'
 export interface SiteFile {
   path: string
   contents: string | Uint8Array
+  /** The digest of `contents`, when the maker already knows it. */
+  digest?: string
 }
 
 export interface RenderContext {
