@@ -136,7 +136,11 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
       articlePath: (record) => entriesByRecord.get(record)?.url ?? articleUrl(record),
       tags: (record) => entriesByRecord.get(record)?.tags.map((tag) => tag.name) ?? record.tags,
       memory: input.search,
-      recordKey: (record) => recordDigests.get(record),
+      // The settings say how a record is converted: its headline in the docs files.
+      recordKey: (record) => {
+        const recordDigest = recordDigests.get(record)
+        return recordDigest && `${input.settingsKey}:${recordDigest}`
+      },
     })
     stats.searchScannedStories = index.stats.scannedStories
     stats.searchSerializedShards = index.stats.serializedShards

@@ -21,7 +21,10 @@ export interface SearchIndexOptions {
   shardBytes?: number
   /** What the last build made, kept for the next one (by a long-lived builder). */
   memory?: SearchMemory
-  /** A digest of what a record holds: a story whose parts and tags are as in the last build with `memory` is not scanned again. */
+  /**
+   * A digest of what a record holds and of the settings that convert it to the other script: a
+   * story whose parts and tags are as in the last build with `memory` is not read again.
+   */
   recordKey?: (record: ArticleRecord) => string | undefined
 }
 
@@ -45,11 +48,17 @@ export interface SearchIndex {
   }
 }
 
+/** What a build keeps of a story: its terms, and its headline per variant (as listed in the docs files). */
+interface RememberedStory {
+  terms: StoryTerms
+  titles: string[]
+}
+
 /** What the search index keeps between builds: every story's terms by its key, and the last shard files. */
 export class SearchMemory {
   readonly dictionary = new TermDictionary()
   readonly scanner = new StoryScanner(this.dictionary)
-  stories = new Map<string, StoryTerms>()
+  stories = new Map<string, RememberedStory>()
   shards: ShardSet | null = null
   /** The writer's digests of the shard files: a shard kept from the last build is the same object. */
   readonly fileDigests = new WeakMap<Uint8Array, string>()
@@ -68,7 +77,7 @@ export function buildSearchIndex(articleRecords: readonly ArticleRecord[], optio
     (a, b) => compare(a.issueDate, b.issueDate) || a.page - b.page || a.position - b.position || compare(a.id, b.id),
   )
   const memory = options.memory ?? new SearchMemory()
-  const stories = new Map<string, StoryTerms>()
+  const stories = new Map<string, RememberedStory>()
   let scannedStories = 0
   const docs: StoryTerms[] = []
   const files: SearchIndexFile[] = []
@@ -81,32 +90,40 @@ export function buildSearchIndex(articleRecords: readonly ArticleRecord[], optio
   // result list fetches a few small chunks; the excerpt comes from the article page itself.
   const chunks = new Map<Variant, [string, string, string][]>(options.variants.map((variant) => [variant, []]))
 
+  // Tags recur across the archive: fold each once.
+  const foldedTags = new Map<string, string>()
+  const foldTag = (tag: string) => foldedTags.get(tag) ?? foldedTags.set(tag, fold(tag)).get(tag)!
+
   records.forEach((record, doc) => {
     const parts = partsOf(record)
     const recordTags = [...new Set(parts.flatMap(tagsOf))]
     const partKeys = options.recordKey ? parts.map(options.recordKey) : []
-    const key = partKeys.length > 0 && partKeys.every((part) => part !== undefined) ? JSON.stringify([partKeys, recordTags]) : undefined
+    const key = partKeys.length > 0 && partKeys.every((part) => part !== undefined) ? `${partKeys.join('\0')}\0\0${recordTags.join('\0')}` : undefined
     let story = key === undefined ? undefined : (stories.get(key) ?? memory.stories.get(key))
     if (!story) {
-      story = memory.scanner.scan(parts, recordTags, fold)
+      story = {
+        terms: memory.scanner.scan(parts, recordTags, fold),
+        titles: options.variants.map((variant) => {
+          const twin = variant.record(record)
+          return twin.headline ?? twin.subheadline ?? twin.kicker ?? ''
+        }),
+      }
       scannedStories++
     }
     if (key !== undefined) stories.set(key, story)
-    docs.push(story)
+    docs.push(story.terms)
     const year = Number(record.issueDate.slice(0, 4))
     const last = years.at(-1)
     if (last?.[0] === year) last[2] = doc
     else years.push([year, doc, doc])
     for (const tag of recordTags) {
-      const key = fold(tag)
+      const key = foldTag(tag)
       const entry = tags.get(key) ?? [key, tag, hantVariant.convert(tag), 0]
       entry[3]++
       tags.set(key, entry)
     }
-    for (const variant of options.variants) {
-      const twin = variant.record(record)
-      chunks.get(variant)!.push([variant.prefix + options.articlePath(record), twin.headline ?? twin.subheadline ?? twin.kicker ?? '', record.issueDate])
-    }
+    const path = options.articlePath(record)
+    options.variants.forEach((variant, at) => chunks.get(variant)!.push([variant.prefix + path, story.titles[at]!, record.issueDate]))
   })
 
   memory.stories = stories

@@ -75,8 +75,8 @@ describe('a search index rebuilt from memory', () => {
   })
 
   it('is the index from scratch after any sequence of edits, additions, removals and retagging', () => {
-    type Step = { kind: 'rewrite' | 'reorder' | 'retag' | 'remove' | 'add'; at: number; other: number }
-    const step = fc.record({ kind: fc.constantFrom('rewrite', 'reorder', 'retag', 'remove', 'add'), at: fc.nat(), other: fc.nat() }) as fc.Arbitrary<Step>
+    type Step = { kind: 'rewrite' | 'reorder' | 'retitle' | 'retag' | 'remove' | 'add'; at: number; other: number }
+    const step = fc.record({ kind: fc.constantFrom('rewrite', 'reorder', 'retitle', 'retag', 'remove', 'add'), at: fc.nat(), other: fc.nat() }) as fc.Arbitrary<Step>
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
         const rebuild = rebuilder()
@@ -89,9 +89,10 @@ describe('a search index rebuilt from memory', () => {
           const source = pool[(other % 80) + 40]!
           records = [...records]
           // Another article's text, the same text in another order (so its terms first occur in
-          // another order), other tags, one article fewer, one more on any day of the archive.
+          // another order), another headline, other tags, one article fewer, one more on any day of the archive.
           if (kind === 'rewrite') records[index] = withParagraphs(record, paragraphs(source))
           else if (kind === 'reorder') records[index] = withParagraphs(record, paragraphs(record).reverse())
+          else if (kind === 'retitle') records[index] = { ...record, headline: source.headline }
           else if (kind === 'retag') records[index] = { ...record, tags: source.tags }
           else if (kind === 'remove' && records.length > 1) records.splice(index, 1)
           else if (kind === 'add') records.push({ ...source, id: `added-${added++}`, issueDate: record.issueDate })
