@@ -7,7 +7,7 @@ import { assembleShards, shardCountFor, utf8Length, writeEntry, writeVarint, typ
 import { grown, type StoryTerms, type TermDictionary } from './terms.ts'
 
 /** Patching is worth it while few documents changed; past this share of them, make every shard. */
-const PATCH_SHARE = 1 / 32
+const PATCH_SHARE = 1 / 128
 
 /**
  * The shard files for `docs`: the previous set patched where its documents changed (a document
@@ -25,6 +25,7 @@ export function updateShards(previous: ShardSet | null, dictionary: TermDictiona
 /** Where one term sits in a shard file. */
 interface Entry {
   start: number
+  documents: number
   postingsStart: number
   end: number
 }
@@ -34,6 +35,8 @@ interface Patched {
   shard: number
   documents: number
   postings: Uint8Array
+  /** The last document naming the term (-1: none). */
+  last: number
   /** Was the term in the index before? */
   known: boolean
 }
@@ -90,7 +93,8 @@ function patchShards(previous: ShardSet, dictionary: TermDictionary, docs: reado
     const shard = shardOf(text, shardCount)
     const entry = entries(shard).get(term)
     const old = entry ? previous.shards[shard]!.subarray(entry.postingsStart, entry.end) : new Uint8Array(0)
-    const { documents, postings } = mergePostings(old, changed, additions.get(term) ?? [])
+    const before = { postings: old, documents: entry?.documents ?? 0, last: entry ? previous.lastDoc[term]! : -1 }
+    const { documents, postings, last } = mergePostings(before, changed, changedDocs[0]!, additions.get(term) ?? [])
     const termLength = utf8Length(text)
     if (entry) {
       total -= termLength + old.length + 4
@@ -100,17 +104,19 @@ function patchShards(previous: ShardSet, dictionary: TermDictionary, docs: reado
       total += termLength + postings.length + 4
       termCount++
     }
-    patched.set(term, { shard, documents, postings, known: entry !== undefined })
+    patched.set(term, { shard, documents, postings, last, known: entry !== undefined })
   }
   if (shardCountFor(total, previous.shardBytes) !== shardCount) return null
 
   // Each term's first document and place in it, which order a shard's terms.
-  let { firstDoc, rank } = previous
+  let { firstDoc, rank, lastDoc } = previous
   if (firstDoc.length < dictionary.size) {
     const size = Math.max(dictionary.size, firstDoc.length * 2)
     firstDoc = grown(firstDoc, size).fill(-1, firstDoc.length)
     rank = grown(rank, size)
+    lastDoc = grown(lastDoc, size).fill(-1, lastDoc.length)
   }
+  for (const [term, { last }] of patched) lastDoc[term] = last
   const moved = new Set<number>()
   const place = (term: number, doc: number, at: number) => {
     if (firstDoc[term] === doc && rank[term] === at) return
@@ -154,7 +160,7 @@ function patchShards(previous: ShardSet, dictionary: TermDictionary, docs: reado
     members[shard] = Int32Array.from(terms)
     serialized++
   }
-  return { shardBytes: previous.shardBytes, docs, shards, members, firstDoc, rank, total, termCount, serialized }
+  return { shardBytes: previous.shardBytes, docs, shards, members, firstDoc, rank, lastDoc, total, termCount, serialized }
 }
 
 /** Where each term of a shard file is; `members` are its terms in file order. */
@@ -166,18 +172,21 @@ function readEntries(bytes: Uint8Array, members: Int32Array): Map<number, Entry>
     const start = cursor.at
     const termLength = readVarint(bytes, cursor)
     cursor.at += termLength
-    readVarint(bytes, cursor)
+    const documents = readVarint(bytes, cursor)
     const length = readVarint(bytes, cursor)
-    entries.set(members[k]!, { start, postingsStart: cursor.at, end: cursor.at + length })
+    entries.set(members[k]!, { start, documents, postingsStart: cursor.at, end: cursor.at + length })
     cursor.at += length
   }
   return entries
 }
 
-/** `old` postings without those of the changed documents, with `additions` (ascending) in their place. */
-function mergePostings(old: Uint8Array, changed: ReadonlySet<number>, additions: readonly [number, number][]) {
+/**
+ * A term's postings without those of the changed documents (the first of them `firstChanged`),
+ * with `additions` (ascending) in their place.
+ */
+function mergePostings(old: { postings: Uint8Array; documents: number; last: number }, changed: ReadonlySet<number>, firstChanged: number, additions: readonly [number, number][]) {
   // Dropping a posting never lengthens the others; each added one takes at most 6 bytes.
-  const postings = new Uint8Array(old.length + additions.length * 6)
+  const postings = new Uint8Array(old.postings.length + additions.length * 6)
   let at = 0
   let previous = -1
   let documents = 0
@@ -187,16 +196,24 @@ function mergePostings(old: Uint8Array, changed: ReadonlySet<number>, additions:
     previous = doc
     documents++
   }
-  const cursor = { at: 0 }
   let next = 0
-  for (let doc = -1; cursor.at < old.length; ) {
-    doc += readVarint(old, cursor) + 1
-    const byte = old[cursor.at++]!
-    while (next < additions.length && additions[next]![0] < doc) put(...additions[next++]!)
-    if (!changed.has(doc)) put(doc, byte)
+  if (firstChanged > old.last) {
+    // Changes after the term's last document (an article added at the end): the old postings stand as they are.
+    postings.set(old.postings)
+    at = old.postings.length
+    previous = old.last
+    documents = old.documents
+  } else {
+    const cursor = { at: 0 }
+    for (let doc = -1; cursor.at < old.postings.length; ) {
+      doc += readVarint(old.postings, cursor) + 1
+      const byte = old.postings[cursor.at++]!
+      while (next < additions.length && additions[next]![0] < doc) put(...additions[next++]!)
+      if (!changed.has(doc)) put(doc, byte)
+    }
   }
   while (next < additions.length) put(...additions[next++]!)
-  return { documents, postings: postings.slice(0, at) }
+  return { documents, postings: postings.slice(0, at), last: previous }
 }
 
 /** A shard file of `terms`: patched ones written anew, the others copied from the old file. */

@@ -18,9 +18,10 @@ export interface ShardSet {
   readonly shards: readonly Uint8Array[]
   /** Per shard, its terms in file order. */
   readonly members: readonly Int32Array[]
-  /** Per term: the first document naming it (-1: none) and its place in that document's terms. */
+  /** Per term: the first document naming it (-1: none), its place in that document's terms, and the last document naming it. */
   readonly firstDoc: Int32Array
   readonly rank: Int32Array
+  readonly lastDoc: Int32Array
   /** What the shard count is chosen by: the bytes of every term and its postings, plus 4 per term. */
   readonly total: number
   readonly termCount: number
@@ -32,6 +33,7 @@ export interface ShardSet {
 export function assembleShards(dictionary: TermDictionary, docs: readonly StoryTerms[], shardBytes: number): ShardSet {
   const firstDoc = new Int32Array(dictionary.size).fill(-1)
   const rank = new Int32Array(dictionary.size)
+  const lastDoc = new Int32Array(dictionary.size).fill(-1)
   // Terms in the order the archive first names them; `local` numbers them in that order.
   const order = new Int32Array(dictionary.size)
   const local = new Int32Array(dictionary.size)
@@ -74,6 +76,7 @@ export function assembleShards(dictionary: TermDictionary, docs: readonly StoryT
       encoded[at++] = postingByte[k]!
       previous = postingDoc[k]!
     }
+    lastDoc[order[term]!] = previous
   }
   encodedStart[termCount] = at
   const termStrings = Array.from(order.subarray(0, termCount), (term) => dictionary.text(term))
@@ -105,6 +108,7 @@ export function assembleShards(dictionary: TermDictionary, docs: readonly StoryT
     members: members.map((terms) => Int32Array.from(terms, (term) => order[term]!)),
     firstDoc,
     rank,
+    lastDoc,
     total,
     termCount,
     serialized: shardCount,
