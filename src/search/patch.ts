@@ -138,8 +138,13 @@ function patchShards(previous: ShardSet, dictionary: TermDictionary, docs: reado
   }
 
   // Write again each shard whose postings or order of terms changed.
-  const shardsToCheck = new Set<number>()
-  for (const { shard } of patched.values()) shardsToCheck.add(shard)
+  const patchedIn = new Map<number, number[]>()
+  for (const [term, { shard }] of patched) {
+    const list = patchedIn.get(shard)
+    if (list) list.push(term)
+    else patchedIn.set(shard, [term])
+  }
+  const shardsToCheck = new Set(patchedIn.keys())
   for (const term of moved) shardsToCheck.add(patched.get(term)?.shard ?? shardOf(dictionary.text(term), shardCount))
   const shards = [...previous.shards]
   const members = [...previous.members]
@@ -148,10 +153,9 @@ function patchShards(previous: ShardSet, dictionary: TermDictionary, docs: reado
   for (const shard of shardsToCheck) {
     const oldMembers = previous.members[shard]!
     const terms = Array.from(oldMembers).filter((term) => firstDoc[term]! >= 0)
-    let postingsChanged = false
-    for (const [term, patch] of patched) {
-      if (patch.shard !== shard) continue
-      postingsChanged = true
+    const postingsChanged = patchedIn.has(shard)
+    for (const term of patchedIn.get(shard) ?? []) {
+      const patch = patched.get(term)!
       if (!patch.known && patch.documents > 0) terms.push(term)
     }
     if (terms.some((term, i) => i > 0 && earlier(terms[i - 1]!, term) > 0)) terms.sort(earlier)
