@@ -12,6 +12,7 @@ import { codeDigest, readFolder, readOptional } from './build/inputs.ts'
 import { renderSite, type RenderStats } from './build/render.ts'
 import { defaultWorkerCount, RenderPool } from './build/render-pool.ts'
 import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
+import { SearchMemory } from './search/build.ts'
 import { readBuildState, readParseCache, writeBuildState, writeParseCache, type BuildState } from './build/state.ts'
 import type { SiteConfig } from './config.ts'
 import { parseArchive, readArchive } from './load.ts'
@@ -87,6 +88,8 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   // The last plan and the walks of its routes: an edit that changes no route's shape reuses both.
   const planMemo = createPlanMemo()
   const fingerprints = new FingerprintMemo()
+  // Every story's search terms and the last shard files, so a rebuild scans only the stories that changed.
+  const search = new SearchMemory()
 
   return {
     outDir,
@@ -206,6 +209,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           remembered: memory.state.routes,
           fingerprints,
           conversions: { previous: conversions.records, next: usedConversions },
+          search,
           // The other tree is about to change: forget it on disk first, so a kill cannot leave a stale promise.
           pool,
           beforeFirstWrite: async () => {

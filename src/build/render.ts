@@ -1,7 +1,7 @@
 // The render and write stages: every route in every script, rendered only when its inputs changed,
 // streamed into the next site tree together with the search index and public/.
 import type { SiteConfig } from '../config.ts'
-import { buildSearchIndex } from '../search/build.ts'
+import { buildSearchIndex, type SearchMemory } from '../search/build.ts'
 import { articleUrl, cardMacroTemplate, searchPageUrl, type ArticleEntry, type Route } from '../site/index.ts'
 import type { ArticleRecord } from '../types.ts'
 import type { Converters } from '../variants/opencc.ts'
@@ -33,6 +33,8 @@ export interface RenderInput {
   fingerprints?: FingerprintMemo
   /** Converted record heads by script and record digest, kept by the builder between builds. */
   conversions: { previous: ReadonlyMap<string, ArticleRecord>; next: Map<string, ArticleRecord> }
+  /** The search index's terms and shards, kept by the builder between builds. */
+  search?: SearchMemory
   beforeFirstWrite: () => Promise<void>
   /** Workers to share the rendering with, set up with this build's archive; null renders on this thread. */
   pool: RenderPool | null
@@ -49,6 +51,10 @@ export interface RenderStats {
   searchFiles: number
   /** Pages the render workers made (the rest were made on the main thread). */
   workerPages: number
+  /** Stories whose search terms were read from their text (the others were remembered). */
+  searchScannedStories: number
+  /** Search shard files made (the others are the last build's). */
+  searchSerializedShards: number
 }
 
 export interface RenderOutput {
@@ -76,7 +82,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const variants = variantsFor(input.converters, { keyOf: (record) => recordDigests.get(record), previous: input.conversions.previous, next: input.conversions.next })
   const liveFiles = trees.liveFiles
   const update = trees.begin(input.beforeFirstWrite)
-  const stats: RenderStats = { searchMilliseconds: 0, writeMilliseconds: 0, searchBytes: 0, searchFiles: 0, workerPages: 0 }
+  const stats: RenderStats = { searchMilliseconds: 0, writeMilliseconds: 0, searchBytes: 0, searchFiles: 0, workerPages: 0, searchScannedStories: 0, searchSerializedShards: 0 }
   const routes = new Map<string, RememberedRoute>()
   const generated = new Set<string>()
 
@@ -149,12 +155,28 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const searchKey = `${searchPageUrl}index`
   const searchFingerprint = digest(input.settingsKey, JSON.stringify(searchInputs))
   if (!(await reuse(searchKey, searchFingerprint))) {
+    const searchDigests = input.search?.fileDigests ?? new WeakMap<Uint8Array, string>()
     const index = buildSearchIndex(loaded.articleRecords, {
       variants,
       articlePath: (record) => entriesByRecord.get(record)?.url ?? articleUrl(record),
       tags: (record) => entriesByRecord.get(record)?.tags.map((tag) => tag.name) ?? record.tags,
+      memory: input.search,
+      // The settings say how a record is converted: its headline in the docs files.
+      recordKey: (record) => {
+        const recordDigest = recordDigests.get(record)
+        return recordDigest && `${input.settingsKey}:${recordDigest}`
+      },
     })
-    await keep(searchKey, searchFingerprint, index.files.map((file) => pageFile(file.path, file.contents)))
+    stats.searchScannedStories = index.stats.scannedStories
+    stats.searchSerializedShards = index.stats.serializedShards
+    // A shard the index kept from the last build is the same object: its digest is known.
+    const files = index.files.map((file) => {
+      if (typeof file.contents === 'string') return pageFile(file.path, file.contents)
+      let known = searchDigests.get(file.contents)
+      if (known === undefined) searchDigests.set(file.contents, (known = digest(file.contents)))
+      return { path: file.path, bytes: file.contents, digest: known }
+    })
+    await keep(searchKey, searchFingerprint, files)
     renderedRoutes.push(searchKey)
   }
   const searchOutputs = routes.get(`${searchPageUrl}index`)?.outputs ?? []

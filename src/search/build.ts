@@ -2,9 +2,11 @@
 import { matchContinuations } from '../continuations.ts'
 import type { ArticleRecord } from '../types.ts'
 import type { Variant } from '../variants/record.ts'
-import { createFolder, DOC_CHUNK, FIELD, FORMAT, scanTerms, shardOf, TAG_TERM } from '../../public/search-core.js'
+import { createFolder, DOC_CHUNK, FORMAT } from '../../public/search-core.js'
 import { foldPairs } from './fold.ts'
-import { InvertedIndex } from './postings.ts'
+import { updateShards } from './patch.ts'
+import type { ShardSet } from './postings.ts'
+import { StoryScanner, TermDictionary, type StoryTerms } from './terms.ts'
 
 export interface SearchIndexOptions {
   /** The site's variants (zh-Hans and zh-Hant): each article's headline and link in the reader's script. */
@@ -17,6 +19,13 @@ export interface SearchIndexOptions {
   directory?: string
   /** Aimed-at size of one shard file; a query fetches one per distinct term. */
   shardBytes?: number
+  /** What the last build made, kept for the next one (by a long-lived builder). */
+  memory?: SearchMemory
+  /**
+   * A digest of what a record holds and of the settings that convert it to the other script: a
+   * story whose parts and tags are as in the last build with `memory` is not read again.
+   */
+  recordKey?: (record: ArticleRecord) => string | undefined
 }
 
 export interface SearchIndexFile {
@@ -27,7 +36,32 @@ export interface SearchIndexFile {
 
 export interface SearchIndex {
   files: SearchIndexFile[]
-  stats: { bytes: number; documents: number; terms: number; shards: number }
+  stats: {
+    bytes: number
+    documents: number
+    terms: number
+    shards: number
+    /** Stories whose terms were read from their text in this build (the others were remembered). */
+    scannedStories: number
+    /** Shard files made in this build (the others are the last build's). */
+    serializedShards: number
+  }
+}
+
+/** What a build keeps of a story: its terms, and its headline per variant (as listed in the docs files). */
+interface RememberedStory {
+  terms: StoryTerms
+  titles: string[]
+}
+
+/** What the search index keeps between builds: every story's terms by its key, and the last shard files. */
+export class SearchMemory {
+  readonly dictionary = new TermDictionary()
+  readonly scanner = new StoryScanner(this.dictionary)
+  stories = new Map<string, RememberedStory>()
+  shards: ShardSet | null = null
+  /** The writer's digests of the shard files: a shard kept from the last build is the same object. */
+  readonly fileDigests = new WeakMap<Uint8Array, string>()
 }
 
 /** Build the search files for `articleRecords`, one document per story (see src/continuations.ts): meta.json, shards/N.bin and docs/<lang>/<chunk>.json. */
@@ -42,7 +76,10 @@ export function buildSearchIndex(articleRecords: readonly ArticleRecord[], optio
   const records = articleRecords.filter((record) => partsOf(record)[0] === record).sort(
     (a, b) => compare(a.issueDate, b.issueDate) || a.page - b.page || a.position - b.position || compare(a.id, b.id),
   )
-  const index = new InvertedIndex()
+  const memory = options.memory ?? new SearchMemory()
+  const stories = new Map<string, RememberedStory>()
+  let scannedStories = 0
+  const docs: StoryTerms[] = []
   const files: SearchIndexFile[] = []
   const years: [number, number, number][] = []
   const tags = new Map<string, [string, string, string, number]>()
@@ -53,26 +90,46 @@ export function buildSearchIndex(articleRecords: readonly ArticleRecord[], optio
   // result list fetches a few small chunks; the excerpt comes from the article page itself.
   const chunks = new Map<Variant, [string, string, string][]>(options.variants.map((variant) => [variant, []]))
 
+  // Tags recur across the archive: fold each once.
+  const foldedTags = new Map<string, string>()
+  const foldTag = (tag: string) => foldedTags.get(tag) ?? foldedTags.set(tag, fold(tag)).get(tag)!
+
   records.forEach((record, doc) => {
     const parts = partsOf(record)
     const recordTags = [...new Set(parts.flatMap(tagsOf))]
-    indexStory(index, doc, parts, recordTags, fold)
+    const partKeys = options.recordKey ? parts.map(options.recordKey) : []
+    const key = partKeys.length > 0 && partKeys.every((part) => part !== undefined) ? `${partKeys.join('\0')}\0\0${recordTags.join('\0')}` : undefined
+    let story = key === undefined ? undefined : (stories.get(key) ?? memory.stories.get(key))
+    if (!story) {
+      story = {
+        terms: memory.scanner.scan(parts, recordTags, fold),
+        titles: options.variants.map((variant) => variant.headline(record)),
+      }
+      scannedStories++
+    }
+    if (key !== undefined) stories.set(key, story)
+    docs.push(story.terms)
     const year = Number(record.issueDate.slice(0, 4))
     const last = years.at(-1)
     if (last?.[0] === year) last[2] = doc
     else years.push([year, doc, doc])
     for (const tag of recordTags) {
-      const key = fold(tag)
+      const key = foldTag(tag)
       const entry = tags.get(key) ?? [key, tag, hantVariant.convert(tag), 0]
       entry[3]++
       tags.set(key, entry)
     }
-    for (const variant of options.variants) {
-      chunks.get(variant)!.push([variant.prefix + options.articlePath(record), variant.headline(record), record.issueDate])
-    }
+    const path = options.articlePath(record)
+    options.variants.forEach((variant, at) => chunks.get(variant)!.push([variant.prefix + path, story.titles[at]!, record.issueDate]))
   })
 
-  const shards = index.shards(options.shardBytes ?? 32 * 1024, shardOf)
+  memory.stories = stories
+  // A failure while patching leaves the last shards half made: forget them first.
+  const previous = memory.shards
+  memory.shards = null
+  const shardSet = updateShards(previous, memory.dictionary, docs, options.shardBytes ?? 32 * 1024)
+  memory.shards = shardSet
+  const { shards } = shardSet
   shards.forEach((contents, shard) => files.push({ path: `${directory}shards/${shard}.bin`, contents }))
   for (const [variant, documents] of chunks) {
     for (let first = 0; first < documents.length; first += DOC_CHUNK) {
@@ -84,34 +141,9 @@ export function buildSearchIndex(articleRecords: readonly ArticleRecord[], optio
 
   let bytes = 0
   for (const file of files) bytes += typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.length
-  return { files, stats: { bytes, documents: records.length, terms: index.termCount, shards: shards.length } }
-}
-
-// Every field a reader might search, in every part of the story, with the flag that ranks a hit in
-// it. The dateline is not listed: it opens the first paragraph.
-function indexStory(index: InvertedIndex, doc: number, parts: readonly ArticleRecord[], tags: string[], fold: (text: string) => string) {
-  const add = (text: string | null, flags: number) => {
-    if (!text) return
-    const count = flags === 0 ? 1 : 0
-    scanTerms(
-      fold(text),
-      (code, previous) => index.noteHan(doc, code, previous, flags, count),
-      (word) => index.noteWord(doc, word, flags, count),
-    )
-  }
-  for (const tag of new Set(tags.map(fold))) {
-    add(tag, FIELD.tag)
-    index.noteWord(doc, TAG_TERM + tag, 0, 0)
-  }
-  for (const record of parts) {
-    add(record.headline, FIELD.title)
-    add(record.kicker, FIELD.title)
-    add(record.subheadline, FIELD.title)
-    for (const byline of record.bylines) for (const name of byline.names) add(name, FIELD.byline)
-    for (const section of record.sections) {
-      add(section.heading, FIELD.heading)
-      for (const paragraph of section.paragraphs) add(paragraph, 0)
-    }
+  return {
+    files,
+    stats: { bytes, documents: records.length, terms: shardSet.termCount, shards: shards.length, scannedStories, serializedShards: shardSet.serialized },
   }
 }
 

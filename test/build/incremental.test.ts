@@ -138,6 +138,26 @@ describe('incremental builds', () => {
     expect(readFileSync(path.join(root, 'dist/zh-hant/2020/01/07/index.html'), 'utf8')).toContain('知識走進社區')
   })
 
+  it('an edited or added article is the only story the search index reads again, and the index is a clean build\'s', async () => {
+    const root = project()
+    const builder = builderFor(root)
+    const first = await built(builder.build())
+    expect(first.render?.searchScannedStories).toBeGreaterThan(5)
+    const article = path.join(root, 'articles/2019/12/24/new-year-concert.md')
+    const text = readFileSync(article, 'utf8')
+    writeFileSync(article, text.replace('二十余首中外名曲', '三十余首中外名曲和一首新年组曲'))
+    const edited = await built(builder.build())
+    expect(edited.render?.searchScannedStories).toBe(1)
+    // An article on a day between the others: every later document's number moves up by one.
+    writeFileSync(path.join(root, 'articles/2019/12/24/winter-fair.md'), text.replace('slug: new-year-concert', 'slug: winter-fair').replace('date: 2019-12-24', 'date: 2019-12-20').replace('新年音乐会走进社区', '冬季集市开张'))
+    const added = await built(builder.build())
+    expect(added.render?.searchScannedStories).toBe(1)
+    const clean = project()
+    cpSync(path.join(root, 'articles'), path.join(clean, 'articles'), { recursive: true })
+    await built(builderFor(clean).build())
+    expect(hashTree(path.join(root, 'dist/search'))).toEqual(hashTree(path.join(clean, 'dist/search')))
+  })
+
   it('an edited template re-renders only the pages that use it', async () => {
     const root = project()
     const builder = builderFor(root)

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createFolder, excerpt, queryTerms, readPostings, readShard, scanTerms, shardOf } from '../../public/search-core.js'
 import { foldPairs } from '../../src/search/fold.ts'
-import { InvertedIndex } from '../../src/search/postings.ts'
+import { assembleShards } from '../../src/search/postings.ts'
+import { StoryScanner, TermDictionary } from '../../src/search/terms.ts'
 import { createConverters } from '../../src/variants/opencc.ts'
+import { articleRecord } from './records.ts'
 
 const fold = createFolder(foldPairs())
 
@@ -54,18 +56,27 @@ describe('terms', () => {
 
 describe('shards', () => {
   it('round-trip terms and postings through the binary format', () => {
-    const index = new InvertedIndex()
-    index.noteWord(0, 'a', 8, 0)
-    index.noteWord(3, 'a', 0, 40)
-    index.noteHan(3, 0x8001, 0x517b, 0, 2)
-    index.noteWord(300, 'a', 2, 1)
-    const shards = index.shards(1 << 20, shardOf)
+    const scanner = new StoryScanner(new TermDictionary())
+    const story = (fields: Parameters<typeof articleRecord>[0], tags: string[] = []) => scanner.scan([articleRecord(fields)], tags, fold)
+    const paragraphs = ['A '.repeat(40) + '養老 养老']
+    const empty = story({ id: 'empty' })
+    const docs = Array.from({ length: 301 }, () => empty)
+    docs[0] = story({ id: 'title', headline: 'a' })
+    docs[3] = story({ id: 'body', sections: [{ heading: null, headingLine: null, paragraphs, paragraphLines: [[]] }] })
+    docs[300] = story({ id: 'tag' }, ['A'])
+    const { shards } = assembleShards(scanner.dictionary, docs, 1 << 20)
     expect(shards).toHaveLength(1)
     const read = readShard(shards[0]!)
-    const postings: number[][] = []
-    readPostings(read.get('a')!.postings, (doc, flags, count) => postings.push([doc, flags, count]))
-    expect(postings).toEqual([[0, 8, 0], [3, 0, 15], [300, 2, 1]])
-    expect(read.get('养老')?.documents).toBe(1)
+    const postings = (term: string) => {
+      const found: number[][] = []
+      readPostings(read.get(term)!.postings, (doc, flags, count) => found.push([doc, flags, count]))
+      return found
+    }
+    // A body count is capped at 15; a field hit counts nothing in the body.
+    expect(postings('a')).toEqual([[0, 8, 0], [3, 0, 15], [300, 2, 0]])
+    expect(postings('养老')).toEqual([[3, 0, 2]])
+    expect(postings('#a')).toEqual([[300, 0, 0]])
+    expect([...read.keys()]).toEqual(['a', '养', '老', '养老', '#a'])
   })
 })
 
