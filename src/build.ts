@@ -82,7 +82,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   const cacheDir = options.cacheDir === undefined ? at('.cache') : options.cacheDir
   const outDir = at(config.outDir)
   const converters = converterCache()
-  let memory: { codeKey: string; parseCache: ParseCache | null; state: BuildState } | null = null
+  let memory: { codeKey: string; parseCache: ParseCache | null; parseShards: Map<string, string>; state: BuildState } | null = null
   // Heads of records converted to the other script (variants/head.ts), kept while the converters are the same.
   let conversions = { key: '', records: new Map<string, ArticleRecord>() }
   // The last plan and the walks of its routes: an edit that changes no route's shape reuses both.
@@ -119,6 +119,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
             codeKey,
             // Read when something must be parsed: a build that finds nothing changed never needs it.
             parseCache: null,
+            parseShards: new Map(),
             state: cacheDir ? await readBuildState(cacheDir, outDir, codeKey) : { routes: new Map(), trees: undefined, last: undefined },
           }
         }
@@ -160,7 +161,11 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         }
 
         // load
-        memory.parseCache ??= cacheDir ? await readParseCache(cacheDir, memory.codeKey) : new Map()
+        if (memory.parseCache === null && cacheDir) {
+          const stored = await readParseCache(cacheDir, memory.codeKey)
+          memory.parseCache = stored.cache
+          memory.parseShards = stored.shardKeys
+        }
         const usedParses: ParseCache = new Map()
         const loaded = await stage('load', config.articlesDir, () => parseArchive(read, memory!.parseCache ?? undefined, usedParses))
         memory.parseCache = usedParses
@@ -182,7 +187,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const report = reporter(files, { quiet: true })
         lap('plan', since)
         if (planned.failed) {
-          if (cacheDir) await writeParseCache(cacheDir, memory.codeKey, usedParses)
+          if (cacheDir) memory.parseShards = await writeParseCache(cacheDir, memory.codeKey, usedParses, memory.parseShards)
           return failed(report, 'nothing was written')
         }
 
@@ -233,7 +238,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         }
         conversions = { key: conversionKey, records: usedConversions }
         if (cacheDir && (rendered.files.swapped || rendered.renderedRoutes.length > 0 || loaded.parsed > 0)) {
-          await writeParseCache(cacheDir, memory.codeKey, usedParses)
+          memory.parseShards = await writeParseCache(cacheDir, memory.codeKey, usedParses, memory.parseShards)
           await saveState()
         }
         timings.total = performance.now() - started

@@ -1,4 +1,5 @@
 // What a build remembers for the next one: each page's fingerprint and files, and the two trees.
+import { readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { ParseCache, ParseCacheEntry } from '../parse-cache.ts'
 import { readCache, readCacheParts, writeCache, writeCacheParts } from './cache-file.ts'
@@ -21,18 +22,58 @@ export interface BuildState {
   sources?: SourceStamps
 }
 
-const parseFile = 'parse.v8'
+// The parse cache is kept in shards by key (keys are hex digests), so that a rebuild after an edit
+// rewrites the one or two shards whose keys changed, not the whole archive's parses.
+const parseDir = 'parse'
+const shardOf = (key: string) => key.slice(0, 2)
 // One state file per output folder, so builds into different folders keep theirs.
 const stateFile = (outDir: string) => `site-${digest(outDir).slice(0, 12)}.v8`
 
-/** The parse cache in `cacheDir`, valid for code `codeKey`; empty when absent or not whole. */
-export async function readParseCache(cacheDir: string, codeKey: string): Promise<ParseCache> {
-  const parts = (await readCacheParts(path.join(cacheDir, parseFile), codeKey)) as [string, ParseCacheEntry][][] | undefined
-  return new Map(parts?.flat())
+/** A parse cache as stored: the entries, and each shard's keys as last read or written (shard → keys joined). */
+export interface StoredParseCache {
+  cache: ParseCache
+  shardKeys: Map<string, string>
 }
 
-export async function writeParseCache(cacheDir: string, codeKey: string, cache: ParseCache): Promise<void> {
-  await writeCacheParts(path.join(cacheDir, parseFile), codeKey, chunks(cache, parseEntriesAPart))
+/** The parse cache in `cacheDir`, valid for code `codeKey`; a shard that is absent or not whole is left out. */
+export async function readParseCache(cacheDir: string, codeKey: string): Promise<StoredParseCache> {
+  const dir = path.join(cacheDir, parseDir)
+  const names = await readdir(dir).catch(() => [] as string[])
+  const cache: ParseCache = new Map()
+  const shardKeys = new Map<string, string>()
+  for (const name of names.filter((candidate) => candidate.endsWith('.v8'))) {
+    const parts = (await readCacheParts(path.join(dir, name), codeKey)) as [string, ParseCacheEntry][][] | undefined
+    if (!parts) continue
+    const entries = parts.flat()
+    for (const [key, entry] of entries) cache.set(key, entry)
+    shardKeys.set(name.slice(0, -3), signature(entries.map(([key]) => key)))
+  }
+  return { cache, shardKeys }
+}
+
+/** Write the shards of `cache` whose keys differ from `written` (what is on disk), and remove emptied ones; resolves to what is on disk now. */
+export async function writeParseCache(cacheDir: string, codeKey: string, cache: ParseCache, written: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+  const dir = path.join(cacheDir, parseDir)
+  const byShard = new Map<string, [string, ParseCacheEntry][]>()
+  for (const entry of cache) {
+    const shard = shardOf(entry[0])
+    let entries = byShard.get(shard)
+    if (!entries) byShard.set(shard, (entries = []))
+    entries.push(entry)
+  }
+  const now = new Map<string, string>()
+  for (const [shard, entries] of byShard) {
+    const keys = signature(entries.map(([key]) => key))
+    now.set(shard, keys)
+    if (written.get(shard) !== keys) await writeCacheParts(path.join(dir, `${shard}.v8`), codeKey, [entries])
+  }
+  for (const shard of written.keys()) if (!now.has(shard)) await rm(path.join(dir, `${shard}.v8`), { force: true })
+  return now
+}
+
+/** A shard's keys in a form to compare: the entry of a key never changes (it is a digest of the source and the code keys the file). */
+function signature(keys: string[]): string {
+  return keys.sort().join(' ')
 }
 
 /** The build state for output `outDir`, valid for code `codeKey`; empty when absent, stale or not whole. */
@@ -42,19 +83,4 @@ export async function readBuildState(cacheDir: string, outDir: string, codeKey: 
 
 export async function writeBuildState(cacheDir: string, outDir: string, codeKey: string, state: BuildState): Promise<void> {
   await writeCache(path.join(cacheDir, stateFile(outDir)), codeKey, state)
-}
-
-// Parsed pages serialized at once: a few megabytes at a time, whatever the archive's size.
-const parseEntriesAPart = 500
-
-function* chunks<K, V>(map: ReadonlyMap<K, V>, size: number): Generator<[K, V][]> {
-  let chunk: [K, V][] = []
-  for (const entry of map) {
-    chunk.push(entry)
-    if (chunk.length === size) {
-      yield chunk
-      chunk = []
-    }
-  }
-  if (chunk.length > 0) yield chunk
 }

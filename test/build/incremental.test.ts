@@ -218,6 +218,22 @@ describe('incremental builds', () => {
     expect(hashTree(out)).toEqual(hashTree(path.join(clean, 'dist')))
   })
 
+  it('an edit rewrites only the parse-cache shards whose sources changed', async () => {
+    const root = project()
+    await built(builderFor(root).build())
+    const shards = path.join(root, '.cache', 'parse')
+    const before = mtimes(shards)
+    expect(Object.keys(before).length).toBeGreaterThan(3)
+    const page = path.join(root, 'articles/2020/01/07/01.txt')
+    writeFileSync(page, readFileSync(page, 'utf8').replace('区网信办在平凉路街道举办', '区网信办在殷行街道举办'))
+    await built(builderFor(root).build())
+    const after = mtimes(shards)
+    const changed = Object.keys({ ...before, ...after }).filter((shard) => before[shard] !== after[shard])
+    // The shard the new parse goes into, and the one the old parse leaves.
+    expect(changed.length).toBeGreaterThan(0)
+    expect(changed.length).toBeLessThanOrEqual(2)
+  })
+
   it('a deleted, truncated or corrupted cache gives the same site', async () => {
     const root = project()
     await built(builderFor(root).build())
