@@ -34,7 +34,7 @@ export const defaultTemplatesDir = fileURLToPath(new URL('../../templates/', imp
  * (name → text, so a build renders exactly the templates it fingerprinted). Article bodies are
  * passed in as values, never as templates.
  */
-export function createTemplates(source: string | ReadonlyMap<string, string> = defaultTemplatesDir): nunjucks.Environment {
+export function createTemplates(source: string | ReadonlyMap<string, string> = defaultTemplatesDir, options: { cardMemoCharacters?: number } = {}): nunjucks.Environment {
   const loader: nunjucks.ILoader =
     typeof source === 'string'
       ? new nunjucks.FileSystemLoader(source)
@@ -46,7 +46,7 @@ export function createTemplates(source: string | ReadonlyMap<string, string> = d
           },
         }
   const environment = new nunjucks.Environment(loader, { autoescape: true, trimBlocks: true, lstripBlocks: true })
-  environment.addGlobal('card', cardRenderer(environment))
+  environment.addGlobal('card', cardRenderer(environment, options.cardMemoCharacters ?? cardMemoCharacters))
   return environment
 }
 
@@ -59,22 +59,37 @@ export const cardMacroTemplate = '_macros.njk'
  * pages and as related on others, about fifteen times a script: as a macro called each time, cards
  * were a tenth of a build. A card object belongs to one variant (see views.ts), so it is the key.
  */
-function cardRenderer(environment: nunjucks.Environment) {
-  const cards = new WeakMap<object, Map<string, nunjucks.runtime.SafeString>>()
+function cardRenderer(environment: nunjucks.Environment, budget: number) {
+  // Oldest first; past the budget the oldest are dropped, so that the memo of a 100,000-article
+  // archive stays the size of a 10,000-article one's (about 60 MB) rather than ten times that.
+  const cards = new Map<string, nunjucks.runtime.SafeString>()
+  const ids = new WeakMap<object, number>()
+  let nextId = 0
+  let characters = 0
   let template: nunjucks.Template | null = null
   return function card(this: { lookup: (name: string) => unknown }, a: object, level = 3, showDate = true): nunjucks.runtime.SafeString {
-    let rendered = cards.get(a)
-    if (!rendered) cards.set(a, (rendered = new Map()))
-    const key = `${level} ${showDate}`
-    let html = rendered.get(key)
+    let id = ids.get(a)
+    if (id === undefined) ids.set(a, (id = nextId++))
+    const key = `${id} ${level} ${showDate}`
+    let html = cards.get(key)
     if (html === undefined) {
       template ??= new nunjucks.Template(`{% from "${cardMacroTemplate}" import card with context %}{{ card(a, level, showDate) }}`, environment, 'card()')
-      html = new nunjucks.runtime.SafeString(template.render({ t: this.lookup('t'), a, level, showDate }))
-      rendered.set(key, html)
+      const text = template.render({ t: this.lookup('t'), a, level, showDate })
+      html = new nunjucks.runtime.SafeString(text)
+      cards.set(key, html)
+      characters += text.length
+      for (const [oldest, dropped] of cards) {
+        if (characters <= budget) break
+        cards.delete(oldest)
+        characters -= String(dropped).length
+      }
     }
     return html
   }
 }
+
+/** Characters of rendered cards kept for reuse in one build. */
+const cardMemoCharacters = 24_000_000
 
 /** A render context with defaults: the Simplified variant only, the shipped templates, no search page. */
 export function createRenderContext(
