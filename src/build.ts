@@ -31,6 +31,11 @@ export interface BuildOptions {
   cacheDir?: string | null
   /** Worker threads that render beside the main thread when a build renders most pages (default: one per core but one; 0: none). */
   workers?: number
+  /**
+   * Return from a build before what it remembers is written to the cache folder; the next build
+   * (or `settled`) waits for the writing. The dev loop reloads the page sooner this way.
+   */
+  saveInBackground?: boolean
 }
 
 /**
@@ -73,6 +78,8 @@ export interface Builder {
   /** Make links for a site served at `url` (the dev server's address). */
   setBaseUrl(url: string): void
   build(): Promise<BuildResult>
+  /** Resolves once the last build's cache is written (at once unless `saveInBackground`). */
+  settled(): Promise<void>
 }
 
 /** A builder for `config`, remembering its work between builds. */
@@ -91,12 +98,17 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   // Every story's search terms and the last shard files, so a rebuild scans only the stories that changed.
   const search = new SearchMemory()
 
+  // The last build's cache writing, when it goes on in the background.
+  let saving: Promise<void> = Promise.resolve()
+
   return {
     outDir,
+    settled: () => saving,
     setBaseUrl(url) {
       config = { ...config, baseUrl: url }
     },
     async build() {
+      await saving
       const started = performance.now()
       let pool = null as RenderPool | null
       const timings: BuildResult['timings'] = { load: 0, plan: 0, render: 0, conversion: 0, search: 0, write: 0, total: 0 }
@@ -238,8 +250,18 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         }
         conversions = { key: conversionKey, records: usedConversions }
         if (cacheDir && (rendered.files.swapped || rendered.renderedRoutes.length > 0 || loaded.parsed > 0)) {
-          memory.parseShards = await writeParseCache(cacheDir, memory.codeKey, usedParses, memory.parseShards)
-          await saveState()
+          const remembered = memory
+          const save = async () => {
+            remembered.parseShards = await writeParseCache(cacheDir, remembered.codeKey, usedParses, remembered.parseShards)
+            await saveState()
+          }
+          if (options.saveInBackground) {
+            // The cache only saves work: a save that fails is reported, and the next build writes every shard again.
+            saving = save().catch((error: unknown) => {
+              remembered.parseShards = new Map()
+              options.log(`Could not save the cache in ${cacheDir}: ${error instanceof Error ? error.message : String(error)}`)
+            })
+          } else await save()
         }
         timings.total = performance.now() - started
         const warnings = files.reduce((count, file) => count + file.messages.length, 0)

@@ -136,7 +136,7 @@ async function devCommand(argv: string[]): Promise<number> {
   const { startDev } = await import('./dev.ts')
   const log = (line: string) => process.stderr.write(`${line}\n`)
   const root = process.cwd()
-  const builder = createBuilder(settings, { root, log, progress: true })
+  const builder = createBuilder(settings, { root, log, progress: true, saveInBackground: true })
   const watchPaths = [settings.articlesDir, 'templates', 'public', configFileName, settings.vocabulary, settings.conversionOverrides].map((file) => path.resolve(root, file))
   const dev = await startDev(builder, { host: values.host, port, watchPaths, log })
   log(`Serving ${settings.outDir}/ at ${dev.url} — watching for changes (Ctrl-C to stop)`)
@@ -145,6 +145,7 @@ async function devCommand(argv: string[]): Promise<number> {
     process.once('SIGTERM', resolve)
   })
   await dev.close()
+  await builder.settled()
   return 0
 }
 

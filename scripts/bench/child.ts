@@ -25,7 +25,8 @@ export interface ChildReport extends BuildStats {
 
 const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions
 const config = { ...defaultConfig, articlesDir: options.articlesDir, outDir: options.outDir }
-const builder = createBuilder(config, { root: options.root, log: () => {}, progress: false, cacheDir: options.cacheDir })
+// As `news-archive dev`: the cache is saved in the background, and the next build waits for it.
+const builder = createBuilder(config, { root: options.root, log: () => {}, progress: false, cacheDir: options.cacheDir, saveInBackground: true })
 
 async function measure(step: ChildReport['step'], edit?: ChildReport['edit']): Promise<boolean> {
   // File times come from a coarse clock, and treeSize allows for it: keep the last build's writes out of this one's window.

@@ -218,6 +218,17 @@ describe('incremental builds', () => {
     expect(hashTree(out)).toEqual(hashTree(path.join(clean, 'dist')))
   })
 
+  it('a builder that saves in the background has its cache written once settled, and the next builder finds nothing changed', async () => {
+    const root = project()
+    const builder = createBuilder({ ...defaultConfig }, { root, log: () => {}, progress: false, saveInBackground: true })
+    await built(builder.build())
+    await builder.settled()
+    expect(listFiles(path.join(root, '.cache', 'parse')).length).toBeGreaterThan(3)
+    const again = await built(builderFor(root).build())
+    expect(again.renderedRoutes).toEqual([])
+    expect(again.summary).toMatch(/^Nothing changed/u)
+  })
+
   it('an edit rewrites only the parse-cache shards whose sources changed', async () => {
     const root = project()
     await built(builderFor(root).build())
