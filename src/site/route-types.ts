@@ -187,6 +187,8 @@ export interface FeedsRoute extends RouteBase {
 export interface SitemapRoute extends RouteBase {
   kind: 'sitemap'
   pages: { url: string; lastmod: string | null }[]
+  /** The most URLs one sitemap file may list (the protocol's limit is 50,000); past it, sitemap.xml is an index of numbered sitemaps. */
+  urlsPerFile: number
 }
 
 export interface RobotsRoute extends RouteBase {
