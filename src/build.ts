@@ -100,6 +100,9 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
 
   // The last build's cache writing, when it goes on in the background.
   let saving: Promise<void> = Promise.resolve()
+  const saveState = async () => {
+    if (cacheDir && memory) await writeBuildState(cacheDir, outDir, memory.codeKey, memory.state)
+  }
 
   return {
     outDir,
@@ -158,7 +161,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           // Sources read for their digests (touched, not changed) are known by their new stamps from now on.
           if (read.sources.some((source) => source.file.value)) {
             memory.state = { ...memory.state, sources: read.stamps }
-            if (cacheDir) await writeBuildState(cacheDir, outDir, memory.codeKey, memory.state)
+            await saveState()
           }
           timings.total = performance.now() - started
           return {
@@ -210,9 +213,6 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         if (conversions.key !== conversionKey) conversions = { key: conversionKey, records: new Map() }
         const usedConversions = new Map<string, ArticleRecord>()
         const trees = await SiteTrees.open(outDir, memory.state.trees)
-        const saveState = async () => {
-          if (cacheDir) await writeBuildState(cacheDir, outDir, memory!.codeKey, memory!.state)
-        }
         const rendered = await renderSite({
           config,
           plan,

@@ -116,18 +116,15 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   // Every page whose fingerprint changed is a job; the rest are taken from the live site.
   const renderer = pageRenderer(config, variants, templateSources)
   const fingerprintMemo = input.fingerprints ?? new FingerprintMemo()
-  const jobs: RenderJob[] = []
-  const jobKeys: { key: string; fingerprint: string }[] = []
+  // Each job with the page key and fingerprint it is kept under, in the order of the routes.
+  const jobs = new Map<RenderJob, { key: string; fingerprint: string }>()
   for (const [variantIndex, variant] of variants.entries()) {
     for (const [routeIndex, route] of plan.routes.entries()) {
       const key = `${variant.prefix}${route.url}`
       const fingerprint = routeFingerprint(route, recordDigests, `${input.settingsKey}\0${variant.lang}\0${templateDigest(route.template)}`, fingerprintMemo)
-      if (await reuse(key, fingerprint)) continue
-      jobs.push([variantIndex, routeIndex])
-      jobKeys.push({ key, fingerprint })
+      if (!(await reuse(key, fingerprint))) jobs.set([variantIndex, routeIndex], { key, fingerprint })
     }
   }
-  const jobIndex = new Map(jobs.map((job, index) => [job, index]))
   const renderHere = ([variantIndex, routeIndex]: RenderJob) => {
     const route = plan.routes[routeIndex] as Route
     try {
@@ -137,12 +134,12 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     }
   }
   const done = async (job: RenderJob, files: PageFile[]) => {
-    const { key, fingerprint } = jobKeys[jobIndex.get(job) as number] as { key: string; fingerprint: string }
+    const { key, fingerprint } = jobs.get(job) as { key: string; fingerprint: string }
     await keep(key, fingerprint, files)
   }
-  if (input.pool !== null && jobs.length >= poolThreshold) stats.workerPages = await input.pool.renderAll(jobs, routesKey(plan.routes), renderHere, done)
-  else for (const job of jobs) await done(job, renderHere(job))
-  const renderedRoutes = jobKeys.map(({ key }) => key)
+  if (input.pool !== null && jobs.size >= poolThreshold) stats.workerPages = await input.pool.renderAll([...jobs.keys()], routesKey(plan.routes), renderHere, done)
+  else for (const job of jobs.keys()) await done(job, renderHere(job))
+  const renderedRoutes = [...jobs.values()].map(({ key }) => key)
 
   // The search index covers every article; it is made again when any of them or their links change.
   const entriesByRecord = new Map<ArticleRecord, ArticleEntry>()
@@ -179,7 +176,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     await keep(searchKey, searchFingerprint, files)
     renderedRoutes.push(searchKey)
   }
-  const searchOutputs = routes.get(`${searchPageUrl}index`)?.outputs ?? []
+  const searchOutputs = routes.get(searchKey)?.outputs ?? []
   stats.searchFiles = searchOutputs.length
   stats.searchMilliseconds = performance.now() - searchSince
   stats.searchBytes = searchOutputs.reduce((sum, [, , bytes]) => sum + bytes, 0)

@@ -1,0 +1,43 @@
+// The `card()` global of the templates: the card macro of _macros.njk, rendered once per card.
+import nunjucks from 'nunjucks'
+
+/** The template every page depends on through the `card` global, besides the ones it names. */
+export const cardMacroTemplate = '_macros.njk'
+
+/**
+ * The `card(a, level, showDate)` global: the card macro of _macros.njk, rendered once per article
+ * card, heading level and date setting. An article is listed on its issue, month, tag and author
+ * pages and as related on others, about fifteen times a script: as a macro called each time, cards
+ * were a tenth of a build. A card object belongs to one variant (see views.ts), so it is the key.
+ */
+export function cardRenderer(environment: nunjucks.Environment, budget = cardMemoCharacters) {
+  // Oldest first; past the budget the oldest are dropped, so that the memo of a 100,000-article
+  // archive stays the size of a 10,000-article one's (about 60 MB) rather than ten times that.
+  const cards = new Map<string, nunjucks.runtime.SafeString>()
+  const ids = new WeakMap<object, number>()
+  let nextId = 0
+  let characters = 0
+  let template: nunjucks.Template | null = null
+  return function card(this: { lookup: (name: string) => unknown }, a: object, level = 3, showDate = true): nunjucks.runtime.SafeString {
+    let id = ids.get(a)
+    if (id === undefined) ids.set(a, (id = nextId++))
+    const key = `${id} ${level} ${showDate}`
+    let html = cards.get(key)
+    if (html === undefined) {
+      template ??= new nunjucks.Template(`{% from "${cardMacroTemplate}" import card with context %}{{ card(a, level, showDate) }}`, environment, 'card()')
+      const text = template.render({ t: this.lookup('t'), a, level, showDate })
+      html = new nunjucks.runtime.SafeString(text)
+      cards.set(key, html)
+      characters += text.length
+      for (const [oldest, dropped] of cards) {
+        if (characters <= budget) break
+        cards.delete(oldest)
+        characters -= String(dropped).length
+      }
+    }
+    return html
+  }
+}
+
+/** Characters of rendered cards kept for reuse in one build. */
+const cardMemoCharacters = 24_000_000
