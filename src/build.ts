@@ -9,7 +9,7 @@ import { converterCache } from './build/conversion.ts'
 import { digest, FingerprintMemo } from './build/fingerprint.ts'
 import { FileProblem } from './build/problem.ts'
 import { codeDigest, readFolder, readOptional } from './build/inputs.ts'
-import { renderSite, type RenderStats } from './build/render.ts'
+import { renderSite, type RenderMemo, type RenderStats } from './build/render.ts'
 import { defaultWorkerCount, RenderPool } from './build/render-pool.ts'
 import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
 import { SearchMemory } from './search/build.ts'
@@ -77,7 +77,11 @@ export interface Builder {
   readonly outDir: string
   /** Make links for a site served at `url` (the dev server's address). */
   setBaseUrl(url: string): void
-  build(): Promise<BuildResult>
+  /**
+   * Build what changed since the last build. `changedPaths` are the files a watcher saw change since
+   * the last build began (the watcher must have been watching by then): other sources are not looked at.
+   */
+  build(options?: { changedPaths?: readonly string[] }): Promise<BuildResult>
   /** Resolves once the last build's cache is written (at once unless `saveInBackground`). */
   settled(): Promise<void>
 }
@@ -97,6 +101,9 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   const fingerprints = new FingerprintMemo()
   // Every story's search terms and the last shard files, so a rebuild scans only the stories that changed.
   const search = new SearchMemory()
+  let renderMemo: RenderMemo | undefined
+  // Paths a watcher saw change since the last successful build (which may be followed by failed ones).
+  let watchedChanges = new Set<string>()
 
   // The last build's cache writing, when it goes on in the background.
   let saving: Promise<void> = Promise.resolve()
@@ -110,8 +117,10 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
     setBaseUrl(url) {
       config = { ...config, baseUrl: url }
     },
-    async build() {
+    async build(buildOptions = {}) {
       await saving
+      for (const changed of buildOptions.changedPaths ?? []) watchedChanges.add(path.resolve(options.root, changed))
+      const changedPaths = buildOptions.changedPaths ? watchedChanges : undefined
       const started = performance.now()
       let pool = null as RenderPool | null
       const timings: BuildResult['timings'] = { load: 0, plan: 0, render: 0, conversion: 0, search: 0, write: 0, total: 0 }
@@ -147,7 +156,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const onScan = (paths: readonly string[]) => {
           if (workers > 0 && memory!.state.routes.size === 0 && paths.length >= sourcesForWorkers.from && paths.length <= sourcesForWorkers.to) pool = new RenderPool(workers)
         }
-        const read = await stage('scan', config.articlesDir, () => readArchive(at(config.articlesDir), { root: options.root, onScan, stamps: memory!.state.sources }))
+        const read = await stage('scan', config.articlesDir, () => readArchive(at(config.articlesDir), { root: options.root, onScan, stamps: memory!.state.sources, changedPaths }))
         const templatesDirName = existsSync(at('templates')) ? 'templates' : defaultTemplatesDir
         const templates = await readFolder(at(templatesDirName))
         const publicFiles = await readFolder(at('public'))
@@ -163,6 +172,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
             memory.state = { ...memory.state, sources: read.stamps }
             await saveState()
           }
+          watchedChanges = new Set()
           timings.total = performance.now() - started
           return {
             ok: true,
@@ -211,7 +221,9 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const conversionKey = digest(config.traditional, String(overridesFile?.value ?? ''))
         const timed = converters(conversionKey, config.traditional, overrides)
         if (conversions.key !== conversionKey) conversions = { key: conversionKey, records: new Map() }
-        const usedConversions = new Map<string, ArticleRecord>()
+        // A rebuild renders lists of mostly unchanged articles: heads converted before stay, until
+        // edits have left more than one stale head per article; then only this build's are kept.
+        const usedConversions = conversions.records.size > 2 * loaded.articleRecords.length ? new Map<string, ArticleRecord>() : conversions.records
         const trees = await SiteTrees.open(outDir, memory.state.trees)
         const rendered = await renderSite({
           config,
@@ -227,6 +239,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           fingerprints,
           conversions: { previous: conversions.records, next: usedConversions },
           search,
+          memo: renderMemo,
           // The other tree is about to change: forget it on disk first, so a kill cannot leave a stale promise.
           pool,
           beforeFirstWrite: async () => {
@@ -242,6 +255,8 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         timings.search = rendered.stats.searchMilliseconds
         timings.write = rendered.stats.writeMilliseconds
         timings.render = performance.now() - since - timings.write
+        renderMemo = rendered.memo
+        watchedChanges = new Set()
         memory.state = {
           routes: rendered.routes,
           trees: trees.remembered,

@@ -71,11 +71,17 @@ export async function startDev(builder: Builder, options: DevOptions): Promise<D
   if (last.report) options.log(last.report)
   options.log(last.summary)
 
+  // Was the watcher watching when the last build began? Then what it saw since is all that changed.
+  let watchedLastBuild = false
+  let watching = false
   const loop = watchAndRebuild(options.watchPaths, async (changed) => {
     const started = performance.now()
     options.log(`changed: ${changed.map((file) => path.relative(process.cwd(), file)).join(', ')}`)
     const wasOk = last.ok
-    last = await builder.build()
+    // The watcher names paths as it was given them: relative ones from the working folder.
+    const changedPaths = watchedLastBuild ? changed.map((file) => path.resolve(file)) : undefined
+    watchedLastBuild = watching
+    last = await builder.build({ changedPaths })
     if (last.report) options.log(last.report)
     options.log(`${last.summary} (${Math.round(performance.now() - started)} ms from change to reload)`)
     if (!last.ok) send('problem', plain(last.report || last.summary))
@@ -86,6 +92,7 @@ export async function startDev(builder: Builder, options: DevOptions): Promise<D
     }
   })
   await loop.ready
+  watching = true
   return {
     url: server.url,
     server,

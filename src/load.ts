@@ -31,9 +31,17 @@ export const sourceExtensions = new Set(['.txt', '.md'])
 export async function scanSources(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
   return entries
-    .filter((entry) => entry.isFile() && sourceExtensions.has(path.extname(entry.name)) && !entry.name.startsWith('.'))
+    .filter((entry) => entry.isFile() && isSourceName(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(compareText)
+}
+
+function isSourceName(name: string): boolean {
+  return sourceExtensions.has(path.extname(name)) && !name.startsWith('.')
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** Read one source file into a VFile named by its path relative to `cwd`. */
@@ -74,26 +82,41 @@ export interface SourceStamps {
  */
 export async function readArchive(
   dir: string,
-  options: { root?: string; onScan?: (paths: readonly string[]) => void; stamps?: SourceStamps; settledAfter?: number } = {},
+  options: {
+    root?: string
+    onScan?: (paths: readonly string[]) => void
+    stamps?: SourceStamps
+    settledAfter?: number
+    /** Every path changed since `stamps` were taken, as a watcher saw them: a source with a stamp and not among them is not even looked at. */
+    changedPaths?: ReadonlySet<string>
+  } = {},
 ): Promise<ReadArchive> {
-  const { root = process.cwd(), settledAfter = 2000 } = options
+  const { root = process.cwd(), settledAfter = 2000, stamps, changedPaths } = options
   const settledBefore = Date.now() - settledAfter
-  const paths = await scanSources(dir)
+  const paths = (stamps && changedPaths && (await watchedSources(dir, stamps, changedPaths))) || (await scanSources(dir))
   options.onScan?.(paths)
-  const sources = await pMap(
-    paths,
-    async (absolutePath) => {
-      const file = new VFile({ path: path.relative(root, absolutePath) || absolutePath })
-      const { status, settled } = await sourceStatus(absolutePath, settledBefore)
-      const known = options.stamps?.byPath.get(absolutePath)
-      let key: string
-      if (known && known[1] && known[0] === status) key = known[2]
+  type Source = ReadArchive['sources'][number] & { stamp: [string, boolean, string] }
+  const sources: Source[] = []
+  const unknown: number[] = []
+  for (const absolutePath of paths) {
+    const known = stamps?.byPath.get(absolutePath)
+    const file = new VFile({ path: path.relative(root, absolutePath) || absolutePath })
+    if (known && changedPaths && !changedPaths.has(absolutePath)) sources.push({ file, key: known[2], absolutePath, stamp: known })
+    else unknown.push(sources.push({ file, key: '', absolutePath, stamp: ['', false, ''] }) - 1)
+  }
+  await pMap(
+    unknown,
+    async (index) => {
+      const source = sources[index] as Source
+      const { status, settled } = await sourceStatus(source.absolutePath, settledBefore)
+      const known = stamps?.byPath.get(source.absolutePath)
+      if (known && known[1] && known[0] === status) source.key = known[2]
       else {
-        const bytes = await readFile(absolutePath)
-        file.value = bytes
-        key = sourceKey(file, bytes)
+        const bytes = await readFile(source.absolutePath)
+        source.file.value = bytes
+        source.key = sourceKey(source.file, bytes)
       }
-      return { file, key, absolutePath, stamp: [status, settled, key] as [string, boolean, string] }
+      source.stamp = [status, settled, source.key]
     },
     { concurrency: openFilesAtOnce },
   )
@@ -101,6 +124,23 @@ export async function readArchive(
     sources: sources.map(({ file, key, absolutePath }) => ({ file, key, absolutePath })),
     stamps: { byPath: new Map(sources.map((source) => [source.absolutePath, source.stamp])) },
   }
+}
+
+/**
+ * The last build's sources with what a watcher saw change applied, sorted as `scanSources` sorts;
+ * null when a change is not a source file (a folder added or removed): then the folder is scanned.
+ */
+async function watchedSources(dir: string, stamps: SourceStamps, changedPaths: ReadonlySet<string>): Promise<string[] | null> {
+  const paths = new Set(stamps.byPath.keys())
+  for (const changed of changedPaths) {
+    if (!changed.startsWith(dir + path.sep)) continue
+    if (!isSourceName(path.basename(changed))) return null
+    const found = await stat(changed).catch(() => null)
+    if (found === null) paths.delete(changed)
+    else if (found.isFile()) paths.add(changed)
+    else return null
+  }
+  return [...paths].sort(compareText)
 }
 
 /** A file's identity, size and times as text, and whether it last changed before `settledBefore` (ms since the epoch). */

@@ -29,14 +29,15 @@ function articlesFolder(): string {
   return dir
 }
 
-/** A loader as the builder keeps one: parse cache and source stamps carried from load to load. */
+/** A loader as the builder keeps one: parse cache and source stamps carried from load to load; `changed` as a watcher reports. */
 function loader(dir: string, settledAfter?: number) {
   let cache: ParseCache = new Map()
   let stamps: SourceStamps | undefined
-  return async () => {
+  return async (changed?: string[]) => {
     reads.paths.length = 0
     const used: ParseCache = new Map()
-    const read = await readArchive(dir, { root: dir, stamps, settledAfter })
+    const changedPaths = changed && new Set(changed.map((file) => path.join(dir, file)))
+    const read = await readArchive(dir, { root: dir, stamps, settledAfter, changedPaths })
     stamps = read.stamps
     const loaded = await parseArchive(read, cache, used)
     cache = used
@@ -74,4 +75,35 @@ describe('a long-lived loader', () => {
     const second = await load()
     expect(second.read).toEqual(first.read)
   })
+
+  it('with a watcher\'s list of changed paths, looks at those alone and finds added and removed files among them', async () => {
+    const dir = articlesFolder()
+    const load = loader(dir)
+    const first = await load()
+    const sources = first.loaded.files.map((file) => file.path)
+    // Changed, but not reported: the watcher vouches for every path it does not name.
+    const unreported = path.join(dir, '2019/12/24/01.txt')
+    writeFileSync(unreported, readFileSync(unreported, 'utf8').replace('。', '!'))
+    const quiet = await load([])
+    expect(quiet.read).toEqual([])
+    expect(quiet.loaded.files.map((file) => file.path)).toEqual(sources)
+
+    const added = path.join(dir, '2019/12/24/09.txt')
+    writeFileSync(added, '冬季集市开张\n\n本报讯 12月20日,控江路街道的冬季集市开张,吸引了不少居民。\n')
+    rmSync(path.join(dir, '2020/01/07/01.txt'))
+    const changed = await load(['2019/12/24/01.txt', '2019/12/24/09.txt', '2020/01/07/01.txt'])
+    expect(changed.read).toEqual(['2019/12/24/01.txt', '2019/12/24/09.txt'])
+    expect(changed.loaded.files.map((file) => file.path)).toEqual([...sources.filter((file) => file !== '2020/01/07/01.txt'), '2019/12/24/09.txt'].sort())
+    expect(changed.loaded.articleRecords.some((record) => record.source === '2019/12/24/01.txt' && JSON.stringify(record).includes('!'))).toBe(true)
+  })
+
+  it('scans the whole folder again when a watcher reports a folder', async () => {
+    const dir = articlesFolder()
+    const load = loader(dir)
+    await load()
+    cpSync(path.join(dir, '2019/12/24'), path.join(dir, '2019/12/31'), { recursive: true })
+    const scanned = await load(['2019/12/31'])
+    expect(scanned.loaded.files.map((file) => file.path)).toContain('2019/12/31/01.txt')
+  })
 })
+

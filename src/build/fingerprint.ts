@@ -14,10 +14,18 @@ export function digest(...parts: (string | Uint8Array)[]): string {
 /**
  * The fingerprint of a route: its own data with each article record in it replaced by that
  * record's digest, so a route re-renders when anything it shows changes and never otherwise.
- * `memo` keeps what can be kept of the work between calls and builds (see FingerprintMemo).
+ * `wholeDigests` are more digests the page depends on: those of the records it shows whole, when
+ * `recordDigests` are of what lists show (heads). `memo` keeps what can be kept of the work between
+ * calls and builds (see FingerprintMemo).
  */
-export function routeFingerprint(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>, context: string, memo = new FingerprintMemo()): string {
-  return memo.fingerprint(route, recordDigests, context)
+export function routeFingerprint(
+  route: object,
+  recordDigests: ReadonlyMap<ArticleRecord, string>,
+  context: string,
+  memo = new FingerprintMemo(),
+  wholeDigests: readonly string[] = [],
+): string {
+  return memo.fingerprint(route, recordDigests, context, wholeDigests)
 }
 
 /** A route's data with each record in it replaced by `r`, and where those records sit. */
@@ -42,16 +50,22 @@ export class FingerprintMemo {
   private build = 0
 
   /** The fingerprint of `route` in `context` (see routeFingerprint). */
-  fingerprint(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>, context: string): string {
+  fingerprint(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>, context: string, wholeDigests: readonly string[] = []): string {
     const memo = this.content(route, recordDigests)
-    let fingerprint = memo.fingerprints.get(context)
+    const key = wholeDigests.length === 0 ? context : `${context}\0${wholeDigests.join('\0')}`
+    let fingerprint = memo.fingerprints.get(key)
     if (fingerprint === undefined) {
-      // Contexts are few (scripts × templates); a settings change makes new ones, so old ones go.
+      // Contexts are few (scripts × templates); a settings change or an edit makes new ones, so old ones go.
       if (memo.fingerprints.size >= 16) memo.fingerprints.clear()
-      fingerprint = digest(context, '\0', memo.content)
-      memo.fingerprints.set(context, fingerprint)
+      fingerprint = digest(key, '\0', memo.content)
+      memo.fingerprints.set(key, fingerprint)
     }
     return fingerprint
+  }
+
+  /** Where the records of `route` sit in its data: holder, key, holder, key, … */
+  holdersOf(route: object, recordDigests: ReadonlyMap<ArticleRecord, string>): readonly unknown[] {
+    return (this.routes.get(route)?.shape ?? shapeOf(route, recordDigests, this.shapes)).holders
   }
 
   /** The route's data with its records' digests in place, worked out once per build. */
@@ -62,21 +76,23 @@ export class FingerprintMemo {
     }
     let memo = this.routes.get(route)
     if (memo?.build === this.build) return memo
+    // Most routes hold the records they held last build: compare digests, place by place, without joining them.
+    if (memo !== undefined && sameDigests(memo, recordDigests)) {
+      memo.build = this.build
+      return memo
+    }
     let shape = memo?.shape ?? shapeOf(route, recordDigests, this.shapes)
-    let records = recordsIn(shape, recordDigests)
-    if (records === null) {
+    let held = digestsIn(shape, recordDigests)
+    if (held === null) {
       // A place that held a record holds something else now: no shape can be trusted.
       this.shapes = new WeakMap()
       this.routes = new WeakMap()
-      memo = undefined
       shape = shapeOf(route, recordDigests, this.shapes)
-      records = recordsIn(shape, recordDigests) as string
+      held = digestsIn(shape, recordDigests) as string[]
     }
-    if (memo?.records === records) memo.build = this.build
-    else {
-      memo = { shape, records, content: records === '' ? shape.text : `#${digest(shape.text, '\0', records)}`, fingerprints: new Map(), build: this.build }
-      this.routes.set(route, memo)
-    }
+    const records = held.join('')
+    memo = { shape, held, content: records === '' ? shape.text : `#${digest(shape.text, '\0', records)}`, fingerprints: new Map(), build: this.build }
+    this.routes.set(route, memo)
     return memo
   }
 }
@@ -84,25 +100,37 @@ export class FingerprintMemo {
 /** What a fingerprint memo knows of a route: its shape, and its content and fingerprints in the build it was last asked in. */
 interface RouteMemo {
   shape: Shape
-  /** The digests of the records it holds, joined. */
-  records: string
+  /** The digests of the records it holds, in walk order. */
+  held: string[]
   content: string
   /** By context. */
   fingerprints: Map<string, string>
   build: number
 }
 
-/** The digests of the records a shape holds, joined; null when a place holds no record of this build. */
-function recordsIn(shape: Shape, recordDigests: ReadonlyMap<ArticleRecord, string>): string | null {
+/** The digests of the records a shape holds; null when a place holds no record of this build. */
+function digestsIn(shape: Shape, recordDigests: ReadonlyMap<ArticleRecord, string>): string[] | null {
   const { holders } = shape
-  let records = ''
+  const held: string[] = []
   for (let index = 0; index < holders.length; index += 2) {
-    const record = (holders[index] as Record<string | number, ArticleRecord>)[holders[index + 1] as string | number]!
-    const recordDigest = recordDigests.get(record)
+    const recordDigest = recordDigests.get(recordAt(holders, index))
     if (recordDigest === undefined) return null
-    records += recordDigest
+    held.push(recordDigest)
   }
-  return records
+  return held
+}
+
+/** Does every place of the route's shape hold a record with the digest it had when `memo` was made? */
+function sameDigests(memo: RouteMemo, recordDigests: ReadonlyMap<ArticleRecord, string>): boolean {
+  const { holders } = memo.shape
+  for (let index = 0; index < holders.length; index += 2) {
+    if (recordDigests.get(recordAt(holders, index)) !== memo.held[index / 2]) return false
+  }
+  return true
+}
+
+function recordAt(holders: unknown[], index: number): ArticleRecord {
+  return (holders[index] as Record<string | number, ArticleRecord>)[holders[index + 1] as string | number]!
 }
 
 const noHolders: unknown[] = []

@@ -2,16 +2,18 @@
 // streamed into the next site tree together with the search index and public/.
 import type { SiteConfig } from '../config.ts'
 import { buildSearchIndex, type SearchMemory } from '../search/build.ts'
-import { articleUrl, cardMacroTemplate, searchPageUrl, type ArticleEntry, type Route } from '../site/index.ts'
+import { articleUrl, cardMacroTemplate, recordsShownWhole, searchPageUrl, type ArticleEntry, type Route } from '../site/index.ts'
 import type { ArticleRecord } from '../types.ts'
 import type { Converters } from '../variants/opencc.ts'
+import { headOf } from '../variants/head.ts'
 import { variantsFor } from '../variants/record.ts'
 import { digest, FingerprintMemo, routeFingerprint } from './fingerprint.ts'
 import { pageFile, pageRenderer, routesKey, type PageFile } from './page-files.ts'
 import { FileProblem, templateProblem } from './problem.ts'
 import type { RenderJob, RenderPool } from './render-pool.ts'
 import type { LoadedArchive } from '../load.ts'
-import type { SiteTrees, UpdateResult } from './site-trees.ts'
+import { RouteHolders } from './route-holders.ts'
+import type { FileDigests, SiteTrees, UpdateResult } from './site-trees.ts'
 import type { RememberedRoute } from './state.ts'
 import { templateClosure } from './template-deps.ts'
 
@@ -35,6 +37,8 @@ export interface RenderInput {
   conversions: { previous: ReadonlyMap<string, ArticleRecord>; next: Map<string, ArticleRecord> }
   /** The search index's terms and shards, kept by the builder between builds. */
   search?: SearchMemory
+  /** The last render's, from the same builder. */
+  memo?: RenderMemo
   beforeFirstWrite: () => Promise<void>
   /** Workers to share the rendering with, set up with this build's archive; null renders on this thread. */
   pool: RenderPool | null
@@ -55,6 +59,8 @@ export interface RenderStats {
   searchScannedStories: number
   /** Search shard files made (the others are the last build's). */
   searchSerializedShards: number
+  /** Pages (routes × scripts) whose fingerprints were worked out: all of them, unless only records changed. */
+  checkedPages: number
 }
 
 export interface RenderOutput {
@@ -64,6 +70,21 @@ export interface RenderOutput {
   pageCount: number
   files: UpdateResult
   stats: RenderStats
+  /** For the builder to pass to its next render. */
+  memo: RenderMemo
+}
+
+/** What a builder keeps of its last render (in memory), so that an edit keeping the plan visits only the routes holding what it changed. */
+export interface RenderMemo {
+  routes: readonly Route[]
+  /** Settings and templates the pages were rendered with. */
+  contextKey: string
+  /** The live site's files and pages after that render: the very objects the next render is given, or it visits every route. */
+  liveFiles: FileDigests | null
+  remembered: Map<string, RememberedRoute>
+  holders: RouteHolders
+  /** The files of public/ put in that render. */
+  publicPaths: string[]
 }
 
 /** Render what changed, reuse what did not, and make the result the live site. */
@@ -76,29 +97,36 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     if (!templateDigests.has(name)) templateDigests.set(name, digest(...templateClosure(name, templateSources, [cardMacroTemplate]).flatMap((used) => [used, templateSources.get(used) ?? ''])))
     return templateDigests.get(name) as string
   }
-  const recordDigests = new Map<ArticleRecord, string>(
-    loaded.articleRecords.map((record) => [record, digest(loaded.keyBySource.get(record.source) ?? record.id, ':', String(record.position))]),
-  )
+  const recordDigests = new Map<ArticleRecord, string>(loaded.articleRecords.map((record) => [record, recordDigest(record, loaded)]))
+  const headDigests = new Map<ArticleRecord, string>(loaded.articleRecords.map((record) => [record, headDigest(record, recordDigests.get(record) as string)]))
+  const contextKey = digest(input.settingsKey, ...[...templateSources].flatMap(([name, source]) => ['\0', name, '\0', source]))
   const variants = variantsFor(input.converters, { keyOf: (record) => recordDigests.get(record), previous: input.conversions.previous, next: input.conversions.next })
   const liveFiles = trees.liveFiles
   const update = trees.begin(input.beforeFirstWrite)
-  const stats: RenderStats = { searchMilliseconds: 0, writeMilliseconds: 0, searchBytes: 0, searchFiles: 0, workerPages: 0, searchScannedStories: 0, searchSerializedShards: 0 }
-  const routes = new Map<string, RememberedRoute>()
-  const generated = new Set<string>()
+  const stats: RenderStats = { searchMilliseconds: 0, writeMilliseconds: 0, searchBytes: 0, searchFiles: 0, workerPages: 0, searchScannedStories: 0, searchSerializedShards: 0, checkedPages: 0 }
+  let routes = new Map<string, RememberedRoute>()
 
-  const put = async (relative: string, fileDigest: string, contents?: Uint8Array) => {
+  const put = (relative: string, fileDigest: string, contents?: Uint8Array): Promise<void> | undefined => {
     const since = performance.now()
-    generated.add(relative)
-    await update.put(relative, fileDigest, contents)
-    stats.writeMilliseconds += performance.now() - since
+    return update.put(relative, fileDigest, contents)?.then(() => {
+      stats.writeMilliseconds += performance.now() - since
+    })
   }
-  /** Reuse a remembered page when its fingerprint holds and the live site still has its files. */
-  const reuse = async (key: string, fingerprint: string): Promise<boolean> => {
+  /** Put files the live site has, awaiting only those that must be linked or written (none, in most rebuilds). */
+  const putKept = (outputs: RememberedRoute['outputs'], from = 0): Promise<void> | undefined => {
+    for (let index = from; index < outputs.length; index++) {
+      const [relative, fileDigest] = outputs[index] as RememberedRoute['outputs'][number]
+      const pending = put(relative, fileDigest)
+      if (pending !== undefined) return pending.then(() => putKept(outputs, index + 1))
+    }
+    return undefined
+  }
+  /** Reuse a remembered page when its fingerprint holds and the live site still has its files; false when it must be rendered. */
+  const reuse = (key: string, fingerprint: string): Promise<void> | boolean => {
     const previous = input.remembered.get(key)
     if (previous?.fingerprint !== fingerprint || !previous.outputs.every(([relative, fileDigest]) => liveFiles?.get(relative) === fileDigest)) return false
-    for (const [relative, fileDigest] of previous.outputs) await put(relative, fileDigest)
     routes.set(key, previous)
-    return true
+    return putKept(previous.outputs) ?? true
   }
   /** Write a page's files and remember what it was made from. */
   const keep = async (key: string, fingerprint: string, files: PageFile[]) => {
@@ -118,11 +146,33 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const fingerprintMemo = input.fingerprints ?? new FingerprintMemo()
   // Each job with the page key and fingerprint it is kept under, in the order of the routes.
   const jobs = new Map<RenderJob, { key: string; fingerprint: string }>()
+  const searchKey = `${searchPageUrl}index`
+  const last = input.memo
+  let routeIndexes: readonly number[] = [...plan.routes.keys()]
+  // The plan, settings, templates and live site are the last render's: only records changed, and only
+  // the routes holding a changed one can have new pages. The rest are the live site's, taken at once.
+  if (last !== undefined && last.routes === plan.routes && last.contextKey === contextKey && last.liveFiles === liveFiles && last.remembered === input.remembered) {
+    const changedRoutes = last.holders.changedRoutes()
+    const except = new Set(last.publicPaths)
+    const keys = [searchKey, ...changedRoutes.flatMap((routeIndex) => variants.map((variant) => `${variant.prefix}${(plan.routes[routeIndex] as Route).url}`))]
+    for (const key of keys) for (const [relative] of input.remembered.get(key)?.outputs ?? []) except.add(relative)
+    update.keepLive(except)
+    routes = new Map(input.remembered)
+    routeIndexes = changedRoutes
+  }
   for (const [variantIndex, variant] of variants.entries()) {
-    for (const [routeIndex, route] of plan.routes.entries()) {
+    const contexts = new Map<string | null, string>()
+    for (const routeIndex of routeIndexes) {
+      const route = plan.routes[routeIndex] as Route
+      stats.checkedPages++
       const key = `${variant.prefix}${route.url}`
-      const fingerprint = routeFingerprint(route, recordDigests, `${input.settingsKey}\0${variant.lang}\0${templateDigest(route.template)}`, fingerprintMemo)
-      if (!(await reuse(key, fingerprint))) jobs.set([variantIndex, routeIndex], { key, fingerprint })
+      let context = contexts.get(route.template)
+      if (context === undefined) contexts.set(route.template, (context = `${input.settingsKey}\0${variant.lang}\0${templateDigest(route.template)}`))
+      const whole = recordsShownWhole(route).map((record) => recordDigests.get(record) as string)
+      const fingerprint = routeFingerprint(route, headDigests, context, fingerprintMemo, whole)
+      const reused = reuse(key, fingerprint)
+      if (reused === false) jobs.set([variantIndex, routeIndex], { key, fingerprint })
+      else if (reused !== true) await reused
     }
   }
   const renderHere = ([variantIndex, routeIndex]: RenderJob) => {
@@ -149,9 +199,10 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     return [recordDigests.get(record), entry?.url, entry?.tags.map((tag) => tag.name)]
   })
   const searchSince = performance.now()
-  const searchKey = `${searchPageUrl}index`
   const searchFingerprint = digest(input.settingsKey, JSON.stringify(searchInputs))
-  if (!(await reuse(searchKey, searchFingerprint))) {
+  const searchReused = reuse(searchKey, searchFingerprint)
+  if (searchReused !== false) await searchReused
+  else {
     const searchDigests = input.search?.fileDigests ?? new WeakMap<Uint8Array, string>()
     const index = buildSearchIndex(loaded.articleRecords, {
       variants,
@@ -182,7 +233,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   stats.searchBytes = searchOutputs.reduce((sum, [, , bytes]) => sum + bytes, 0)
 
   for (const [relative, bytes] of input.publicFiles) {
-    if (generated.has(relative)) {
+    if (update.has(relative)) {
       throw new FileProblem(`public/${relative}`, { line: 1, column: 1 }, 'public-overwrite', `public/${relative} would overwrite the generated page ${relative}: rename or remove it`)
     }
     await put(relative, digest(bytes), bytes)
@@ -190,5 +241,32 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const since = performance.now()
   const files = await update.commit()
   stats.writeMilliseconds += performance.now() - since
-  return { routes, renderedRoutes, pageCount: plan.routes.length * variants.length, files, stats }
+  const holders = last?.routes === plan.routes ? last.holders : RouteHolders.of(plan.routes, (route) => fingerprintMemo.holdersOf(route, headDigests))
+  holders.settle()
+  const memo = { routes: plan.routes, contextKey, liveFiles: trees.liveFiles, remembered: routes, holders, publicPaths: [...input.publicFiles.keys()] }
+  return { routes, renderedRoutes, pageCount: plan.routes.length * variants.length, files, stats, memo }
+}
+
+// A record's digest, kept with the record: records are never changed, an edit makes new ones.
+const recordDigestMemo = new WeakMap<ArticleRecord, string>()
+
+/** The digest of a record: its source's content digest and its place there. */
+function recordDigest(record: ArticleRecord, loaded: LoadedArchive): string {
+  let known = recordDigestMemo.get(record)
+  if (known === undefined) recordDigestMemo.set(record, (known = digest(loaded.keyBySource.get(record.source) ?? record.id, ':', String(record.position))))
+  return known
+}
+
+// A record's head digest, kept with the record: records are never changed, an edit makes new ones.
+const headDigestMemo = new WeakMap<ArticleRecord, string>()
+
+/** The digest of what lists show of a record (its head); `recordDigest` when the head is the whole record. */
+function headDigest(record: ArticleRecord, recordDigest: string): string {
+  let known = headDigestMemo.get(record)
+  if (known === undefined) {
+    const head = headOf(record)
+    known = head === record ? recordDigest : digest('head:', JSON.stringify(head))
+    headDigestMemo.set(record, known)
+  }
+  return known
 }

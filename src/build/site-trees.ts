@@ -77,7 +77,7 @@ export class SiteTrees {
 /** A site being made: nothing is written until a file differs from the live site. */
 export class TreeUpdate {
   readonly result: UpdateResult = { written: 0, linked: 0, removed: 0, swapped: false }
-  private readonly files: FileDigests = new Map()
+  private files: FileDigests = new Map()
   private target: { tree: 'a' | 'b'; dir: string; files: FileDigests; fresh: boolean } | null = null
   private readonly made = new Map<string, Promise<void>>()
   private readonly jobs = new Set<Promise<void>>()
@@ -89,18 +89,40 @@ export class TreeUpdate {
     private readonly setState: (state: TreesState) => void,
   ) {}
 
-  /** Add a file of the new site; `contents` may be left out only for a file the live site has with that digest. */
-  async put(relative: string, digest: string, contents?: string | Uint8Array): Promise<void> {
+  /**
+   * Add a file of the new site; `contents` may be left out only for a file the live site has with that digest.
+   * Returns nothing when there is nothing to write (most files of a rebuild), else a promise to await before the next `put`.
+   */
+  put(relative: string, digest: string, contents?: string | Uint8Array): Promise<void> | undefined {
     if (this.files.has(relative)) throw new Error(`two outputs want the file ${relative}`)
     if (this.target === null) {
       if (this.liveFiles?.get(relative) === digest) {
         this.files.set(relative, digest)
-        return
+        return undefined
       }
-      await this.start()
+      return this.start().then(() => {
+        this.files.set(relative, digest)
+        return this.place(relative, digest, contents)
+      })
     }
     this.files.set(relative, digest)
-    await this.place(relative, digest, contents)
+    if (this.target.files.get(relative) === digest) return undefined
+    return this.place(relative, digest, contents)
+  }
+
+  /** Is `relative` a file of the new site so far? */
+  has(relative: string): boolean {
+    return this.files.has(relative)
+  }
+
+  /**
+   * Take every file of the live site but `except` into the new site as it is, at once: a rebuild that
+   * knows which pages it may change puts only theirs. Only before any `put`.
+   */
+  keepLive(except: ReadonlySet<string>): void {
+    if (this.liveFiles === null || this.target !== null || this.files.size > 0) throw new Error('keepLive comes first, and needs a known live site')
+    this.files = new Map(this.liveFiles)
+    for (const relative of except) this.files.delete(relative)
   }
 
   /** Make the new site live. Resolves to what was done; nothing at all when it equals the live site. */
@@ -150,7 +172,7 @@ export class TreeUpdate {
     }
     await mkdir(dir, { recursive: true })
     this.target = { tree, dir, files, fresh }
-    for (const [relative, digest] of this.files) await this.place(relative, digest, undefined)
+    for (const [relative, digest] of this.files) if (files.get(relative) !== digest) await this.place(relative, digest, undefined)
   }
 
   private async place(relative: string, digest: string, contents: string | Uint8Array | undefined): Promise<void> {

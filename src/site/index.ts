@@ -60,6 +60,16 @@ export function planSite(articleRecords: ArticleRecord[], config: SiteConfig, vo
   return { routes, messages, entries: archive.entries }
 }
 
+/**
+ * The records a page shows whole (text and all); every other record on a page is shown as a list
+ * shows it, by its head (src/variants/head.ts): an edit past an article's head changes only these pages.
+ */
+export function recordsShownWhole(route: Route): ArticleRecord[] {
+  if (route.kind === 'article') return route.story === null ? [route.entry.record] : [route.entry.record, ...route.story.parts.map((part) => part.record)]
+  if (route.kind === 'feeds') return [...route.entries, ...Object.values(route.stories).flatMap((story) => story.parts)].map((entry) => entry.record)
+  return []
+}
+
 /** One route → its files, in the context's variant (pure apart from Nunjucks reading templates/). */
 export function renderRoute(route: Route, context: RenderContext): SiteFile[] {
   switch (route.kind) {

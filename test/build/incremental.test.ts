@@ -29,6 +29,14 @@ async function built(result: Promise<BuildResult>): Promise<BuildResult> {
   return done
 }
 
+/** The live site of `root` is what a clean build makes with its copy of the page `relative`. */
+async function expectCleanBuildsSite(root: string, relative: string): Promise<void> {
+  const clean = project()
+  writeFileSync(path.join(clean, 'articles', relative), readFileSync(path.join(root, 'articles', relative)))
+  await built(builderFor(clean).build())
+  expect(hashTree(path.join(root, 'dist'))).toEqual(hashTree(path.join(clean, 'dist')))
+}
+
 /** mtime of every file of the live site: a file rewritten gets a new one. */
 function mtimes(out: string): Record<string, number> {
   return Object.fromEntries(listFiles(out).map((file) => [file, statSync(path.join(out, file)).mtimeMs]))
@@ -99,6 +107,47 @@ describe('incremental builds', () => {
     )
     expect(edited.renderedRoutes.filter((route) => /(^|\/)(tags|authors)\/[^/]+\/$/.test(route)).length).toBeGreaterThan(0)
     expect(edited.renderedRoutes.some((route) => /^(zh-hant\/)?2019\//.test(route))).toBe(false)
+  })
+
+  it('an edit past what lists show of a long article re-renders only the pages showing it whole', async () => {
+    const root = project()
+    const page = path.join(root, 'articles/2020/01/07/01.txt')
+    // Lists show an article's opening (its head); these paragraphs take this one well past it.
+    const closing = Array.from({ length: 6 }, (_, index) => `第${index + 1}场讲座之后,社区工作人员挨家挨户上门回访,帮助老年居民在手机上安装反诈软件,并把常见的诈骗话术整理成通俗易懂的宣传册,发放到每一个楼组。`)
+    writeFileSync(page, `${readFileSync(page, 'utf8').trimEnd()}\n\n${closing.join('\n\n')}\n`)
+    const builder = builderFor(root)
+    await built(builder.build())
+    writeFileSync(page, readFileSync(page, 'utf8').replace('第6场讲座之后', '第六场讲座之后'))
+    const edited = await built(builder.build())
+    const perScript = (url: string) => [url, `zh-hant/${url}`]
+    // The article's page and the feeds carry its whole text; its issue, month, tag and author pages show only its head.
+    expect([...edited.renderedRoutes].sort()).toEqual([...perScript('2020/01/07/1-1/'), ...perScript('feed.xml'), 'search/index'].sort())
+    expect(readFileSync(path.join(root, 'dist/2020/01/07/1-1/index.html'), 'utf8')).toContain('第六场讲座之后')
+    await expectCleanBuildsSite(root, '2020/01/07/01.txt')
+  })
+
+  it('told what a watcher saw, still sees an edit whose build failed for another reason once that is fixed', async () => {
+    const root = project()
+    const builder = builderFor(root)
+    const first = await built(builder.build())
+    const page = path.join(root, 'articles/2020/01/07/01.txt')
+    const template = path.join(root, 'templates/article.njk')
+    const goodTemplate = readFileSync(template, 'utf8')
+    writeFileSync(page, readFileSync(page, 'utf8').replace('网络安全知识进社区', '网络安全知识走进社区'))
+    writeFileSync(template, `${goodTemplate}{% if %}`)
+    expect((await builder.build({ changedPaths: [page, template] })).ok).toBe(false)
+    writeFileSync(template, goodTemplate)
+    // The watcher names only the template now: the page's edit is still owed from the failed build.
+    const fixed = await built(builder.build({ changedPaths: [template] }))
+    expect(fixed.renderedRoutes).toContain('2020/01/07/1-1/')
+    expect(readFileSync(path.join(root, 'dist/2020/01/07/1-1/index.html'), 'utf8')).toContain('网络安全知识走进社区')
+    // With the plan unchanged, an edit visits only the pages holding the article, and gives a clean build's site.
+    writeFileSync(page, readFileSync(page, 'utf8').replace('网络诈骗', '电信诈骗'))
+    const edited = await built(builder.build({ changedPaths: [page] }))
+    expect(first.render?.checkedPages).toBe(first.renderedRoutes.length - 1)
+    expect(edited.render?.checkedPages).toBe(edited.renderedRoutes.filter((route) => route !== 'search/index').length)
+    expect(edited.render?.checkedPages).toBeLessThan((first.render?.checkedPages ?? 0) / 4)
+    await expectCleanBuildsSite(root, '2020/01/07/01.txt')
   })
 
   it('edits in one builder, to text, a headline and the tags, give what a clean build of the same articles gives', async () => {
