@@ -13,7 +13,7 @@ import { renderSite, type RenderMemo, type RenderStats } from './build/render.ts
 import { defaultWorkerCount, RenderPool } from './build/render-pool.ts'
 import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
 import { SearchMemory } from './search/build.ts'
-import { readBuildState, readParseCache, writeBuildState, writeParseCache, type BuildState } from './build/state.ts'
+import { markTreeChanging, readBuildState, readParseCache, writeBuildState, writeParseCache, type BuildState } from './build/state.ts'
 import type { SiteConfig } from './config.ts'
 import { parseArchive, readArchive } from './load.ts'
 import type { ParseCache } from './parse-cache.ts'
@@ -242,9 +242,9 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           memo: renderMemo,
           // The other tree is about to change: forget it on disk first, so a kill cannot leave a stale promise.
           pool,
-          beforeFirstWrite: async () => {
+          beforeFirstWrite: async (tree) => {
             memory!.state = { ...memory!.state, trees: trees.remembered, last: undefined }
-            await saveState()
+            if (cacheDir) await markTreeChanging(cacheDir, outDir, tree)
           },
           progress: options.progress ?? (process.stderr.isTTY === true && process.env.CI !== 'true') ? options.log : null,
         }).catch((error: unknown) => {

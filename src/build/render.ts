@@ -39,7 +39,8 @@ export interface RenderInput {
   search?: SearchMemory
   /** The last render's, from the same builder. */
   memo?: RenderMemo
-  beforeFirstWrite: () => Promise<void>
+  /** Called with the tree about to change, before its first file is touched. */
+  beforeFirstWrite: (tree: 'a' | 'b') => Promise<void>
   /** Workers to share the rendering with, set up with this build's archive; null renders on this thread. */
   pool: RenderPool | null
   progress: ((line: string) => void) | null

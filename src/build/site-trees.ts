@@ -62,7 +62,7 @@ export class SiteTrees {
   }
 
   /** Start a new site; files are streamed in with `put` and the site goes live with `commit`. */
-  begin(beforeFirstWrite: () => Promise<void> = async () => {}): TreeUpdate {
+  begin(beforeFirstWrite: (tree: 'a' | 'b') => Promise<void> = async () => {}): TreeUpdate {
     return new TreeUpdate(this, this.liveFiles, beforeFirstWrite, (state) => {
       this.state = state
     })
@@ -85,7 +85,7 @@ export class TreeUpdate {
   constructor(
     private readonly trees: SiteTrees,
     private readonly liveFiles: FileDigests | null,
-    private readonly beforeFirstWrite: () => Promise<void>,
+    private readonly beforeFirstWrite: (tree: 'a' | 'b') => Promise<void>,
     private readonly setState: (state: TreesState) => void,
   ) {}
 
@@ -164,7 +164,7 @@ export class TreeUpdate {
     let files = (await lstat(dir).catch(() => null)) ? state.files[tree] : null
     // Forget the target until it is whole again, before touching it: a build killed half-way leaves it unknown, not wrong.
     this.setState({ ...state, files: { ...state.files, [tree]: null } })
-    await this.beforeFirstWrite()
+    await this.beforeFirstWrite(tree)
     const fresh = files === null
     if (files === null) {
       await rm(dir, { recursive: true, force: true })

@@ -1,5 +1,5 @@
 // What a build remembers for the next one: each page's fingerprint and files, and the two trees.
-import { readdir, rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ParseCache, ParseCacheEntry } from '../parse-cache.ts'
 import { readCache, readCacheParts, writeCache, writeCacheParts } from './cache-file.ts'
@@ -28,6 +28,7 @@ const parseDir = 'parse'
 const shardOf = (key: string) => key.slice(0, 2)
 // One state file per output folder, so builds into different folders keep theirs.
 const stateFile = (outDir: string) => `site-${digest(outDir).slice(0, 12)}.v8`
+const changingFile = (outDir: string) => `site-${digest(outDir).slice(0, 12)}.changing`
 
 /** A parse cache as stored: the entries, and each shard's keys as last read or written (shard → keys joined). */
 export interface StoredParseCache {
@@ -78,9 +79,24 @@ function signature(keys: string[]): string {
 
 /** The build state for output `outDir`, valid for code `codeKey`; empty when absent, stale or not whole. */
 export async function readBuildState(cacheDir: string, outDir: string, codeKey: string): Promise<BuildState> {
-  return (await readCache<BuildState>(path.join(cacheDir, stateFile(outDir)), codeKey)) ?? { routes: new Map(), trees: undefined, last: undefined }
+  const state = (await readCache<BuildState>(path.join(cacheDir, stateFile(outDir)), codeKey)) ?? { routes: new Map(), trees: undefined, last: undefined }
+  const changing = await readFile(path.join(cacheDir, changingFile(outDir)), 'utf8').catch(() => null)
+  if ((changing === 'a' || changing === 'b') && state.trees) return { ...state, trees: { ...state.trees, files: { ...state.trees.files, [changing]: null } }, last: undefined }
+  return state
 }
 
+/** Write the build state of output `outDir`; it supersedes a mark of a tree being changed. */
 export async function writeBuildState(cacheDir: string, outDir: string, codeKey: string, state: BuildState): Promise<void> {
   await writeCache(path.join(cacheDir, stateFile(outDir)), codeKey, state)
+  await rm(path.join(cacheDir, changingFile(outDir)), { force: true })
+}
+
+/**
+ * Note before a build touches `tree` that its files are unknown until the state is written again: a
+ * build killed half-way leaves that tree unknown, not wrong. A small file, where writing the whole
+ * state (every page's fingerprint) would cost a rebuild after an edit a fifth of its time.
+ */
+export async function markTreeChanging(cacheDir: string, outDir: string, tree: 'a' | 'b'): Promise<void> {
+  await mkdir(cacheDir, { recursive: true })
+  await writeFile(path.join(cacheDir, changingFile(outDir)), tree)
 }

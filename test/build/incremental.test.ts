@@ -1,5 +1,5 @@
 // Rebuilds do only what changed, as Hugo's rebuild tests assert: by counting rendered pages.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -147,6 +147,27 @@ describe('incremental builds', () => {
     expect(first.render?.checkedPages).toBe(first.renderedRoutes.length - 1)
     expect(edited.render?.checkedPages).toBe(edited.renderedRoutes.filter((route) => route !== 'search/index').length)
     expect(edited.render?.checkedPages).toBeLessThan((first.render?.checkedPages ?? 0) / 4)
+    await expectCleanBuildsSite(root, '2020/01/07/01.txt')
+  })
+
+  it('after a build that failed half-way through writing the other tree, a new process trusts nothing it wrote there', async () => {
+    const root = project()
+    const page = path.join(root, 'articles/2020/01/07/01.txt')
+    const original = readFileSync(page, 'utf8')
+    const builder = builderFor(root)
+    await built(builder.build())
+    writeFileSync(page, original.replace('网络安全知识进社区', '网络安全知识走进社区'))
+    await built(builder.build())
+    // Both trees are known now. This build writes its pages into the older tree, then stops at the public/ clash.
+    writeFileSync(page, original.replace('网络安全知识进社区', '网络安全知识再进社区'))
+    mkdirSync(path.join(root, 'public/2020/01/07/1-1'), { recursive: true })
+    writeFileSync(path.join(root, 'public/2020/01/07/1-1/index.html'), 'clash')
+    expect((await builder.build()).ok).toBe(false)
+    rmSync(path.join(root, 'public/2020'), { recursive: true })
+    // Back to what the older tree held before that build: a builder trusting the cache would keep the pages written since.
+    writeFileSync(page, original)
+    await built(builderFor(root).build())
+    expect(readFileSync(path.join(root, 'dist/2020/01/07/1-1/index.html'), 'utf8')).not.toContain('再进社区')
     await expectCleanBuildsSite(root, '2020/01/07/01.txt')
   })
 
