@@ -78,6 +78,8 @@ export interface RenderOutput {
 /** What a builder keeps of its last render (in memory), so that an edit keeping the plan visits only the routes holding what it changed. */
 export interface RenderMemo {
   routes: readonly Route[]
+  /** The records of the archive, in the order loaded. */
+  records: readonly ArticleRecord[]
   /** Settings and templates the pages were rendered with. */
   contextKey: string
   /** The live site's files and pages after that render: the very objects the next render is given, or it visits every route. */
@@ -150,6 +152,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const searchKey = `${searchPageUrl}index`
   const last = input.memo
   let routeIndexes: readonly number[] = [...plan.routes.keys()]
+  let replacedRecords: ArticleRecord[] | null = null
   // The plan, settings, templates and live site are the last render's: only records changed, and only
   // the routes holding a changed one can have new pages. The rest are the live site's, taken at once.
   if (last !== undefined && last.routes === plan.routes && last.contextKey === contextKey && last.liveFiles === liveFiles && last.remembered === input.remembered) {
@@ -160,6 +163,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     update.keepLive(except)
     routes = new Map(input.remembered)
     routeIndexes = changedRoutes
+    replacedRecords = loaded.articleRecords.length === last.records.length ? loaded.articleRecords.filter((record, index) => record !== last.records[index]) : null
   }
   for (const [variantIndex, variant] of variants.entries()) {
     const contexts = new Map<string | null, string>()
@@ -195,12 +199,20 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   // The search index covers every article; it is made again when any of them or their links change.
   const entriesByRecord = new Map<ArticleRecord, ArticleEntry>()
   for (const route of plan.routes) if (route.kind === 'article') entriesByRecord.set(route.entry.record, route.entry)
-  const searchInputs = loaded.articleRecords.map((record) => {
+  const searchInput = (record: ArticleRecord) => {
     const entry = entriesByRecord.get(record)
     return [recordDigests.get(record), entry?.url, entry?.tags.map((tag) => tag.name)]
-  })
+  }
   const searchSince = performance.now()
-  const searchFingerprint = digest(input.settingsKey, JSON.stringify(searchInputs))
+  // When only records were replaced, the last fingerprint and the replacements make the new one (a
+  // history rather than a state: a build from scratch finds it changed and makes the index again).
+  const lastSearchFingerprint = input.remembered.get(searchKey)?.fingerprint
+  const searchFingerprint =
+    replacedRecords !== null && lastSearchFingerprint !== undefined
+      ? replacedRecords.length === 0
+        ? lastSearchFingerprint
+        : digest(lastSearchFingerprint, JSON.stringify(replacedRecords.map(searchInput)))
+      : digest(input.settingsKey, JSON.stringify(loaded.articleRecords.map(searchInput)))
   const searchReused = reuse(searchKey, searchFingerprint)
   if (searchReused !== false) await searchReused
   else {
@@ -210,6 +222,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
       articlePath: (record) => entriesByRecord.get(record)?.url ?? articleUrl(record),
       tags: (record) => entriesByRecord.get(record)?.tags.map((tag) => tag.name) ?? record.tags,
       memory: input.search,
+      onlyReplaced: replacedRecords !== null,
       // The settings say how a record is converted: its headline in the docs files.
       recordKey: (record) => {
         const recordDigest = recordDigests.get(record)
@@ -244,7 +257,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   stats.writeMilliseconds += performance.now() - since
   const holders = last?.routes === plan.routes ? last.holders : RouteHolders.of(plan.routes, (route) => fingerprintMemo.holdersOf(route, headDigests))
   holders.settle()
-  const memo = { routes: plan.routes, contextKey, liveFiles: trees.liveFiles, remembered: routes, holders, publicPaths: [...input.publicFiles.keys()] }
+  const memo = { routes: plan.routes, records: loaded.articleRecords, contextKey, liveFiles: trees.liveFiles, remembered: routes, holders, publicPaths: [...input.publicFiles.keys()] }
   return { routes, renderedRoutes, pageCount: plan.routes.length * variants.length, files, stats, memo }
 }
 

@@ -1,12 +1,12 @@
 // The search index: static files a browser queries without a server (see README.md).
-import { matchContinuations } from '../continuations.ts'
 import type { ArticleRecord } from '../types.ts'
 import type { Variant } from '../variants/record.ts'
 import { createFolder, DOC_CHUNK, FORMAT } from '../../public/search-core.js'
 import { foldPairs } from './fold.ts'
 import { updateShards } from './patch.ts'
 import type { ShardSet } from './postings.ts'
-import { StoryScanner, TermDictionary, type StoryTerms } from './terms.ts'
+import { allDocuments, patchedDocuments, type DocumentMaker, type DocumentsMemory, type IndexedDocument, type RememberedStory } from './documents.ts'
+import { StoryScanner, TermDictionary } from './terms.ts'
 
 export interface SearchIndexOptions {
   /** The site's variants (zh-Hans and zh-Hant): each article's headline and link in the reader's script. */
@@ -26,6 +26,11 @@ export interface SearchIndexOptions {
    * story whose parts and tags are as in the last build with `memory` is not read again.
    */
   recordKey?: (record: ArticleRecord) => string | undefined
+  /**
+   * Only records were replaced since the last build with `memory` (same ids, dates and places, the
+   * other articles' links and tags as they were): the documents of the others are taken as they were.
+   */
+  onlyReplaced?: boolean
 }
 
 export interface SearchIndexFile {
@@ -48,18 +53,15 @@ export interface SearchIndex {
   }
 }
 
-/** What a build keeps of a story: its terms, and its headline per variant (as listed in the docs files). */
-interface RememberedStory {
-  terms: StoryTerms
-  titles: string[]
-}
-
-/** What the search index keeps between builds: every story's terms by its key, and the last shard files. */
+/** What the search index keeps between builds: every story's terms by its key, the last documents and files. */
 export class SearchMemory {
   readonly dictionary = new TermDictionary()
   readonly scanner = new StoryScanner(this.dictionary)
   stories = new Map<string, RememberedStory>()
+  documents: DocumentsMemory | null = null
   shards: ShardSet | null = null
+  /** The last docs files by path: a file that comes out the same keeps its bytes object. */
+  docsFiles = new Map<string, { json: string; bytes: Uint8Array }>()
   /** The writer's digests of the shard files: a shard kept from the last build is the same object. */
   readonly fileDigests = new WeakMap<Uint8Array, string>()
 }
@@ -69,81 +71,89 @@ export function buildSearchIndex(articleRecords: readonly ArticleRecord[], optio
   const directory = options.directory ?? 'search/'
   const pairs = foldPairs()
   const fold = createFolder(pairs)
-  // A story told across pages is one document, under its first part (whose page shows it whole).
-  const { storyByArticleId } = matchContinuations([...articleRecords])
-  const partsOf = (record: ArticleRecord) => storyByArticleId.get(record.id)?.parts ?? [record]
-  // Document numbers follow publication order, so a year is a range of numbers.
-  const records = articleRecords.filter((record) => partsOf(record)[0] === record).sort(
-    (a, b) => compare(a.issueDate, b.issueDate) || a.page - b.page || a.position - b.position || compare(a.id, b.id),
-  )
   const memory = options.memory ?? new SearchMemory()
-  const stories = new Map<string, RememberedStory>()
-  let scannedStories = 0
-  const docs: StoryTerms[] = []
-  const files: SearchIndexFile[] = []
-  const years: [number, number, number][] = []
-  const tags = new Map<string, [string, string, string, number]>()
   const hansVariant = variantOf(options.variants, 'hans')
   const hantVariant = variantOf(options.variants, 'hant')
-  const tagsOf = options.tags ?? ((record: ArticleRecord) => hansVariant.record(record).tags)
-  // Headline, date and link of each document, per script, in chunks of DOC_CHUNK documents: a
-  // result list fetches a few small chunks; the excerpt comes from the article page itself.
-  const chunks = new Map<Variant, [string, string, string][]>(options.variants.map((variant) => [variant, []]))
+  let scannedStories = 0
+  const maker: DocumentMaker = {
+    tagsOf: options.tags ?? ((record: ArticleRecord) => hansVariant.record(record).tags),
+    articlePath: options.articlePath,
+    recordKey: options.recordKey,
+    story: (key, parts, tags, head) => {
+      const known = key === undefined ? undefined : memory.stories.get(key)
+      if (known) return known
+      scannedStories++
+      return { terms: memory.scanner.scan(parts, tags, fold), titles: options.variants.map((variant) => variant.headline(head)) }
+    },
+  }
+  const last = memory.documents
+  // A failure from here on leaves the memory half made: forget it first.
+  memory.documents = null
+  const patched = options.onlyReplaced && last ? patchedDocuments(last, articleRecords, maker) : null
+  const made = patched?.memory ?? allDocuments(articleRecords, maker)
+  const { documents } = made
+  if (patched && last) {
+    for (const number of patched.changed) {
+      const before = last.documents[number]?.key
+      if (before !== undefined) memory.stories.delete(before)
+    }
+  } else memory.stories = new Map()
+  for (const number of patched?.changed ?? documents.keys()) {
+    const { key, story } = documents[number] as IndexedDocument
+    if (key !== undefined) memory.stories.set(key, story)
+  }
 
+  const years: [number, number, number][] = []
+  const tags = new Map<string, [string, string, string, number]>()
   // Tags recur across the archive: fold each once.
   const foldedTags = new Map<string, string>()
   const foldTag = (tag: string) => foldedTags.get(tag) ?? foldedTags.set(tag, fold(tag)).get(tag)!
-
-  records.forEach((record, doc) => {
-    const parts = partsOf(record)
-    const recordTags = [...new Set(parts.flatMap(tagsOf))]
-    const partKeys = options.recordKey ? parts.map(options.recordKey) : []
-    const key = partKeys.length > 0 && partKeys.every((part) => part !== undefined) ? `${partKeys.join('\0')}\0\0${recordTags.join('\0')}` : undefined
-    let story = key === undefined ? undefined : (stories.get(key) ?? memory.stories.get(key))
-    if (!story) {
-      story = {
-        terms: memory.scanner.scan(parts, recordTags, fold),
-        titles: options.variants.map((variant) => variant.headline(record)),
-      }
-      scannedStories++
-    }
-    if (key !== undefined) stories.set(key, story)
-    docs.push(story.terms)
-    const year = Number(record.issueDate.slice(0, 4))
-    const last = years.at(-1)
-    if (last?.[0] === year) last[2] = doc
-    else years.push([year, doc, doc])
-    for (const tag of recordTags) {
+  documents.forEach((document, number) => {
+    const year = Number((document.parts[0] as ArticleRecord).issueDate.slice(0, 4))
+    const lastYear = years.at(-1)
+    if (lastYear?.[0] === year) lastYear[2] = number
+    else years.push([year, number, number])
+    for (const tag of document.tags) {
       const key = foldTag(tag)
       const entry = tags.get(key) ?? [key, tag, hantVariant.convert(tag), 0]
       entry[3]++
       tags.set(key, entry)
     }
-    const path = options.articlePath(record)
-    options.variants.forEach((variant, at) => chunks.get(variant)!.push([variant.prefix + path, story.titles[at]!, record.issueDate]))
   })
 
-  memory.stories = stories
-  // A failure while patching leaves the last shards half made: forget them first.
   const previous = memory.shards
   memory.shards = null
-  const shardSet = updateShards(previous, memory.dictionary, docs, options.shardBytes ?? 32 * 1024)
+  const shardSet = updateShards(previous, memory.dictionary, documents.map((document) => document.story.terms), options.shardBytes ?? 32 * 1024)
   memory.shards = shardSet
   const { shards } = shardSet
+  const files: SearchIndexFile[] = []
   shards.forEach((contents, shard) => files.push({ path: `${directory}shards/${shard}.bin`, contents }))
-  for (const [variant, documents] of chunks) {
+  // Headline, date and link of each document, per script, in chunks of DOC_CHUNK documents: a
+  // result list fetches a few small chunks; the excerpt comes from the article page itself.
+  const changedChunks = patched ? new Set(patched.changed.map((number) => Math.floor(number / DOC_CHUNK))) : null
+  const docsFiles = new Map<string, { json: string; bytes: Uint8Array }>()
+  options.variants.forEach((variant, at) => {
     for (let first = 0; first < documents.length; first += DOC_CHUNK) {
-      files.push({ path: `${directory}docs/${variant.lang.toLowerCase()}/${first / DOC_CHUNK}.json`, contents: JSON.stringify(documents.slice(first, first + DOC_CHUNK)) })
+      const path = `${directory}docs/${variant.lang.toLowerCase()}/${first / DOC_CHUNK}.json`
+      let file = memory.docsFiles.get(path)
+      if (file === undefined || changedChunks === null || changedChunks.has(first / DOC_CHUNK)) {
+        const json = JSON.stringify(documents.slice(first, first + DOC_CHUNK).map((document) => [variant.prefix + document.path, document.story.titles[at], (document.parts[0] as ArticleRecord).issueDate]))
+        if (file?.json !== json) file = { json, bytes: Buffer.from(json) }
+      }
+      docsFiles.set(path, file)
+      files.push({ path, contents: file.bytes })
     }
-  }
-  const meta = { format: FORMAT, documents: records.length, shards: shards.length, fold: pairs, years, tags: [...tags.values()] }
+  })
+  memory.docsFiles = docsFiles
+  const meta = { format: FORMAT, documents: documents.length, shards: shards.length, fold: pairs, years, tags: [...tags.values()] }
   files.push({ path: `${directory}meta.json`, contents: JSON.stringify(meta) })
+  memory.documents = made
 
   let bytes = 0
   for (const file of files) bytes += typeof file.contents === 'string' ? Buffer.byteLength(file.contents) : file.contents.length
   return {
     files,
-    stats: { bytes, documents: records.length, terms: shardSet.termCount, shards: shards.length, scannedStories, serializedShards: shardSet.serialized },
+    stats: { bytes, documents: documents.length, terms: shardSet.termCount, shards: shards.length, scannedStories, serializedShards: shardSet.serialized },
   }
 }
 
@@ -151,8 +161,4 @@ function variantOf(variants: readonly Variant[], script: Variant['script']): Var
   const variant = variants.find((candidate) => candidate.script === script)
   if (!variant) throw new Error(`buildSearchIndex needs a ${script} variant`)
   return variant
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
