@@ -25,6 +25,10 @@ const builder = createBuilder({ ...defaultConfig }, { root, log: () => {}, progr
 const coldStarted = performance.now()
 const dev = await startDev(builder, { host: '127.0.0.1', port: 0, watchPaths: [path.join(root, 'articles')], log: () => {} })
 console.log(`cold build and serve: ${((performance.now() - coldStarted) / 1000).toFixed(1)} s — ${dev.lastResult().summary}`)
+// The dev loop makes the second site tree while the editor reads the site; the first edit would wait for it.
+const preparing = performance.now()
+await builder.settled()
+console.log(`second site tree ready ${((performance.now() - preparing) / 1000).toFixed(1)} s later`)
 
 let onReload: (() => void) | null = null
 get(`${dev.url}__events`, (response) => {

@@ -84,6 +84,11 @@ export interface Builder {
   build(options?: { changedPaths?: readonly string[] }): Promise<BuildResult>
   /** Resolves once the last build's cache is written (at once unless `saveInBackground`). */
   settled(): Promise<void>
+  /**
+   * Use idle time after a build: make the other site tree a copy of the live one, which the first
+   * build that changes anything would otherwise make. The next build waits for it.
+   */
+  prepare(): Promise<void>
 }
 
 /** A builder for `config`, remembering its work between builds. */
@@ -114,6 +119,22 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   return {
     outDir,
     settled: () => saving,
+    prepare() {
+      const mirror = async () => {
+        if (memory?.state.trees === undefined) return
+        const trees = await SiteTrees.open(outDir, memory.state.trees)
+        const beforeFirstWrite = async (tree: 'a' | 'b') => {
+          memory!.state = { ...memory!.state, trees: trees.remembered }
+          if (cacheDir) await markTreeChanging(cacheDir, outDir, tree)
+        }
+        if (await trees.mirrorLive(beforeFirstWrite)) {
+          memory.state = { ...memory.state, trees: trees.remembered }
+          await saveState()
+        }
+      }
+      saving = saving.then(mirror).catch((error: unknown) => options.log(`Could not prepare the next site tree: ${error instanceof Error ? error.message : String(error)}`))
+      return saving
+    },
     setBaseUrl(url) {
       config = { ...config, baseUrl: url }
     },

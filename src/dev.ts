@@ -70,6 +70,8 @@ export async function startDev(builder: Builder, options: DevOptions): Promise<D
   let last = await builder.build()
   if (last.report) options.log(last.report)
   options.log(last.summary)
+  // While the editor reads the site, make the second tree the first edit would otherwise make.
+  void builder.prepare()
 
   // Was the watcher watching when the last build began? Then what it saw since is all that changed.
   let watchedLastBuild = false

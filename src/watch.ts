@@ -13,7 +13,7 @@ export interface RebuildLoop {
  * Watch `paths` and call `rebuild` with the changed paths after `debounceMs` of quiet.
  * Rebuilds never overlap: what changes while one runs is collected for exactly one more.
  */
-export function watchAndRebuild(paths: string[], rebuild: (changed: string[]) => Promise<void>, debounceMs = 80): RebuildLoop {
+export function watchAndRebuild(paths: string[], rebuild: (changed: string[]) => Promise<void>, debounceMs = 20): RebuildLoop {
   const watcher: FSWatcher = watch(paths, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } })
   let changed = new Set<string>()
   let timer: NodeJS.Timeout | undefined

@@ -61,6 +61,21 @@ export class SiteTrees {
     return treeDirOf(this.outDir, tree)
   }
 
+  /**
+   * Make the other tree a copy of the live one (hard links) when it is unknown, as a build does the
+   * first time it changes a file: done in idle time, the next build writes only what it changes.
+   * Resolves to whether there was anything to do.
+   */
+  async mirrorLive(beforeFirstWrite: (tree: 'a' | 'b') => Promise<void>): Promise<boolean> {
+    const other = this.state.live === 'a' ? 'b' : 'a'
+    if (this.liveFiles === null || this.state.files[other] !== null || (await linkedTree(this.outDir)) !== this.state.live) return false
+    const update = this.begin(beforeFirstWrite)
+    update.keepLive(new Set())
+    const files = await update.catchUp()
+    this.state = { ...this.state, files: { ...this.state.files, [other]: files } }
+    return true
+  }
+
   /** Start a new site; files are streamed in with `put` and the site goes live with `commit`. */
   begin(beforeFirstWrite: (tree: 'a' | 'b') => Promise<void> = async () => {}): TreeUpdate {
     return new TreeUpdate(this, this.liveFiles, beforeFirstWrite, (state) => {
@@ -123,6 +138,13 @@ export class TreeUpdate {
     if (this.liveFiles === null || this.target !== null || this.files.size > 0) throw new Error('keepLive comes first, and needs a known live site')
     this.files = new Map(this.liveFiles)
     for (const relative of except) this.files.delete(relative)
+  }
+
+  /** Bring the other tree up to the files put so far without making it live; resolves to its files. */
+  async catchUp(): Promise<FileDigests> {
+    if (this.target === null) await this.start()
+    await Promise.all(this.jobs)
+    return new Map(this.files)
   }
 
   /** Make the new site live. Resolves to what was done; nothing at all when it equals the live site. */

@@ -150,6 +150,28 @@ describe('incremental builds', () => {
     await expectCleanBuildsSite(root, '2020/01/07/01.txt')
   })
 
+  it('prepared in idle time, the second tree leaves the first edit only the files it changes', async () => {
+    const root = project()
+    const page = path.join(root, 'articles/2020/01/07/01.txt')
+    const builder = builderFor(root)
+    const first = await built(builder.build())
+    const out = path.join(root, 'dist')
+    const before = mtimes(out)
+    await builder.prepare()
+    // The live site is not touched while the other tree is made.
+    expect(mtimes(out)).toEqual(before)
+    writeFileSync(page, readFileSync(page, 'utf8').replace('网络安全知识进社区', '网络安全知识走进社区'))
+    const edited = await built(builder.build())
+    expect(edited.files.linked).toBe(0)
+    expect(edited.files.written).toBeLessThan(first.files.written / 4)
+    expect(edited.files.written).toBeGreaterThan(0)
+    // …and a new process finds both trees known: it links only what the last edit changed.
+    writeFileSync(page, readFileSync(page, 'utf8').replace('网络诈骗', '电信诈骗'))
+    const again = await built(builderFor(root).build())
+    expect(again.files.linked + again.files.written).toBeLessThan(first.files.written / 2)
+    await expectCleanBuildsSite(root, '2020/01/07/01.txt')
+  })
+
   it('after a build that failed half-way through writing the other tree, a new process trusts nothing it wrote there', async () => {
     const root = project()
     const page = path.join(root, 'articles/2020/01/07/01.txt')
