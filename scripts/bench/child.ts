@@ -1,7 +1,9 @@
 // The warm process of `npm run bench`: builds the way `news-archive dev` does (one Builder, cold →
-// no change → one edit), and prints each build's figures as a line `BENCH {json}` on stdout. (The
+// no change → one edit; the second site tree made between the first two, each later build told
+// what changed, as the watcher tells it), and prints each build's figures as a line `BENCH {json}` on stdout. (The
 // fresh builds run `news-archive build --stats` itself: see run.ts.)
 //   node --import tsx scripts/bench/child.ts '{"root":…,"articlesDir":…,"outDir":…,"cacheDir":…}'
+import path from 'node:path'
 import { createBuilder, type BuildStats } from '../../src/build.ts'
 import { defaultConfig } from '../../src/config.ts'
 import { editOnePage } from './edit.ts'
@@ -28,12 +30,12 @@ const config = { ...defaultConfig, articlesDir: options.articlesDir, outDir: opt
 // As `news-archive dev`: the cache is saved in the background, and the next build waits for it.
 const builder = createBuilder(config, { root: options.root, log: () => {}, progress: false, cacheDir: options.cacheDir, saveInBackground: true })
 
-async function measure(step: ChildReport['step'], edit?: ChildReport['edit']): Promise<boolean> {
+async function measure(step: ChildReport['step'], edit?: ChildReport['edit'], changedPaths?: string[]): Promise<boolean> {
   // File times come from a coarse clock, and treeSize allows for it: keep the last build's writes out of this one's window.
   await new Promise((resolve) => setTimeout(resolve, 50))
   const startedEpoch = Date.now()
   const startedAt = performance.now()
-  const result = await builder.build()
+  const result = await builder.build(changedPaths && { changedPaths })
   const endedAt = performance.now()
   const report: ChildReport = {
     step,
@@ -53,6 +55,11 @@ async function measure(step: ChildReport['step'], edit?: ChildReport['edit']): P
   return result.ok
 }
 
-if ((await measure('cold')) && (await measure('no-change'))) {
-  await measure('edit', await editOnePage(options.articlesDir))
+if (await measure('cold')) {
+  // As the dev loop does while the editor reads the site.
+  await builder.prepare()
+  if (await measure('no-change', undefined, [])) {
+    const edit = await editOnePage(options.articlesDir)
+    await measure('edit', edit, [path.join(options.articlesDir, edit.file)])
+  }
 }
