@@ -1,14 +1,15 @@
 // The render and write stages: every route in every script, rendered only when its inputs changed,
 // streamed into the next site tree together with the search index and public/.
 import type { SiteConfig } from '../config.ts'
-import { buildSearchIndex, type SearchMemory } from '../search/build.ts'
-import { articleUrl, cardMacroTemplate, recordsShownWhole, searchPageUrl, type ArticleEntry, type Route } from '../site/index.ts'
+import type { SearchMemory } from '../search/build.ts'
+import { cardMacroTemplate, recordsShownWhole, searchPageUrl, type Route } from '../site/index.ts'
 import type { ArticleRecord } from '../types.ts'
 import type { Converters } from '../variants/opencc.ts'
 import { headOf } from '../variants/head.ts'
 import { variantsFor } from '../variants/record.ts'
 import { digest, FingerprintMemo, routeFingerprint } from './fingerprint.ts'
-import { pageFile, pageRenderer, routesKey, type PageFile } from './page-files.ts'
+import { pageRenderer, routesKey, type PageFile } from './page-files.ts'
+import { searchRoute } from './search-route.ts'
 import { FileProblem, templateProblem } from './problem.ts'
 import type { RenderJob, RenderPool } from './render-pool.ts'
 import type { LoadedArchive } from '../load.ts'
@@ -196,49 +197,24 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   else for (const job of jobs.keys()) await done(job, renderHere(job))
   const renderedRoutes = [...jobs.values()].map(({ key }) => key)
 
-  // The search index covers every article; it is made again when any of them or their links change.
-  const entriesByRecord = new Map<ArticleRecord, ArticleEntry>()
-  for (const route of plan.routes) if (route.kind === 'article') entriesByRecord.set(route.entry.record, route.entry)
-  const searchInput = (record: ArticleRecord) => {
-    const entry = entriesByRecord.get(record)
-    return [recordDigests.get(record), entry?.url, entry?.tags.map((tag) => tag.name)]
-  }
   const searchSince = performance.now()
-  // When only records were replaced, the last fingerprint and the replacements make the new one (a
-  // history rather than a state: a build from scratch finds it changed and makes the index again).
-  const lastSearchFingerprint = input.remembered.get(searchKey)?.fingerprint
-  const searchFingerprint =
-    replacedRecords !== null && lastSearchFingerprint !== undefined
-      ? replacedRecords.length === 0
-        ? lastSearchFingerprint
-        : digest(lastSearchFingerprint, JSON.stringify(replacedRecords.map(searchInput)))
-      : digest(input.settingsKey, JSON.stringify(loaded.articleRecords.map(searchInput)))
-  const searchReused = reuse(searchKey, searchFingerprint)
+  const search = searchRoute({
+    settingsKey: input.settingsKey,
+    articleRecords: loaded.articleRecords,
+    routes: plan.routes,
+    recordDigests,
+    variants,
+    memory: input.search,
+    lastFingerprint: input.remembered.get(searchKey)?.fingerprint,
+    replacedRecords,
+  })
+  const searchReused = reuse(searchKey, search.fingerprint)
   if (searchReused !== false) await searchReused
   else {
-    const searchDigests = input.search?.fileDigests ?? new WeakMap<Uint8Array, string>()
-    const index = buildSearchIndex(loaded.articleRecords, {
-      variants,
-      articlePath: (record) => entriesByRecord.get(record)?.url ?? articleUrl(record),
-      tags: (record) => entriesByRecord.get(record)?.tags.map((tag) => tag.name) ?? record.tags,
-      memory: input.search,
-      onlyReplaced: replacedRecords !== null,
-      // The settings say how a record is converted: its headline in the docs files.
-      recordKey: (record) => {
-        const recordDigest = recordDigests.get(record)
-        return recordDigest && `${input.settingsKey}:${recordDigest}`
-      },
-    })
-    stats.searchScannedStories = index.stats.scannedStories
-    stats.searchSerializedShards = index.stats.serializedShards
-    // A shard the index kept from the last build is the same object: its digest is known.
-    const files = index.files.map((file) => {
-      if (typeof file.contents === 'string') return pageFile(file.path, file.contents)
-      let known = searchDigests.get(file.contents)
-      if (known === undefined) searchDigests.set(file.contents, (known = digest(file.contents)))
-      return { path: file.path, bytes: file.contents, digest: known }
-    })
-    await keep(searchKey, searchFingerprint, files)
+    const made = search.make()
+    stats.searchScannedStories = made.scannedStories
+    stats.searchSerializedShards = made.serializedShards
+    await keep(searchKey, search.fingerprint, made.files)
     renderedRoutes.push(searchKey)
   }
   const searchOutputs = routes.get(searchKey)?.outputs ?? []
