@@ -261,8 +261,8 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           conversions: { previous: conversions.records, next: usedConversions },
           search,
           memo: renderMemo,
-          // The other tree is about to change: forget it on disk first, so a kill cannot leave a stale promise.
           pool,
+          // The other tree is about to change: mark it unknown on disk first, so a kill cannot leave a stale promise.
           beforeFirstWrite: async (tree) => {
             memory!.state = { ...memory!.state, trees: trees.remembered, last: undefined }
             if (cacheDir) await markTreeChanging(cacheDir, outDir, tree)

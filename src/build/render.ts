@@ -156,7 +156,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   let replacedRecords: ArticleRecord[] | null = null
   // The plan, settings, templates and live site are the last render's: only records changed, and only
   // the routes holding a changed one can have new pages. The rest are the live site's, taken at once.
-  if (last !== undefined && last.routes === plan.routes && last.contextKey === contextKey && last.liveFiles === liveFiles && last.remembered === input.remembered) {
+  if (last !== undefined && liveFiles !== null && last.routes === plan.routes && last.contextKey === contextKey && last.liveFiles === liveFiles && last.remembered === input.remembered) {
     const changedRoutes = last.holders.changedRoutes()
     const except = new Set(last.publicPaths)
     const keys = [searchKey, ...changedRoutes.flatMap((routeIndex) => variants.map((variant) => `${variant.prefix}${(plan.routes[routeIndex] as Route).url}`))]
