@@ -49,7 +49,11 @@ describe('a build killed with SIGKILL', () => {
       await new Promise((resolve) => setTimeout(resolve, fraction * timed.milliseconds))
       build.child.kill('SIGKILL')
       const ended = await build.done
-      expect(ended.signal, `the build at ${fraction} of its run ended by itself: ${ended.stderr}`).toBe('SIGKILL')
+      if (ended.signal !== 'SIGKILL') {
+        // On a loaded machine a late kill point can come after the build has finished: then the site is whole and new.
+        expect(fraction, `the build at ${fraction} of its run ended by itself: ${ended.stderr}`).toBeGreaterThanOrEqual(0.7)
+        expect(ended.code, ended.stderr).toBe(0)
+      }
       const site = hashTree(path.join(root, 'dist'))
       const outcome = differingFiles(site, previousSite).length === 0 ? 'previous' : differingFiles(site, newSite).length === 0 ? 'new' : 'mixed'
       expect(outcome, `after the kill at ${fraction} of the run: ${differingFiles(site, previousSite).slice(0, 5).join(', ')} …`).not.toBe('mixed')
