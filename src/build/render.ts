@@ -8,7 +8,7 @@ import type { Converters } from '../variants/opencc.ts'
 import { headOf } from '../variants/head.ts'
 import { variantsFor } from '../variants/record.ts'
 import { digest, FingerprintMemo, routeFingerprint } from './fingerprint.ts'
-import { pageRenderer, routesKey, type PageFile } from './page-files.ts'
+import { pageRenderer, routesKey, type PageFile, type PageRenderer } from './page-files.ts'
 import { searchRoute } from './search-route.ts'
 import { FileProblem, templateProblem } from './problem.ts'
 import type { RenderJob, RenderPool } from './render-pool.ts'
@@ -146,7 +146,8 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     templateProblem(error, input.templatesDirName, template) ?? new Error(`render ${key || '/'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
 
   // Every page whose fingerprint changed is a job; the rest are taken from the live site.
-  const renderer = pageRenderer(config, variants, templateSources)
+  // Let go once the pages are made: its templates' card memo and the article cards of its contexts are garbage then.
+  let renderer: PageRenderer | null = pageRenderer(config, variants, templateSources)
   const fingerprintMemo = input.fingerprints ?? new FingerprintMemo()
   // Each job with the page key and fingerprint it is kept under, in the order of the routes.
   const jobs = new Map<RenderJob, { key: string; fingerprint: string }>()
@@ -184,7 +185,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const renderHere = ([variantIndex, routeIndex]: RenderJob) => {
     const route = plan.routes[routeIndex] as Route
     try {
-      return renderer.render(route, variantIndex)
+      return (renderer as PageRenderer).render(route, variantIndex)
     } catch (error) {
       throw failure(error, `${variants[variantIndex]?.prefix ?? ''}${route.url}`, route.template)
     }
@@ -195,6 +196,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   }
   if (input.pool !== null && jobs.size >= poolThreshold) stats.workerPages = await input.pool.renderAll([...jobs.keys()], routesKey(plan.routes), renderHere, done)
   else for (const job of jobs.keys()) await done(job, renderHere(job))
+  renderer = null
   const renderedRoutes = [...jobs.values()].map(({ key }) => key)
 
   const searchSince = performance.now()
