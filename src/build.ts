@@ -32,6 +32,13 @@ export interface BuildOptions {
   /** Worker threads that render beside the main thread when a build renders most pages (default: one per core but one; 0: none). */
   workers?: number
   /**
+   * Will this builder build again in this process (default: yes, as the dev loop does)? Then it keeps,
+   * from build to build, what the next build reuses: the plan, the pages' fingerprints, the search
+   * terms, the converted heads. A builder that builds once (`news-archive build`) keeps none of it, so
+   * that memory is free again before the cache is written.
+   */
+  rebuilds?: boolean
+  /**
    * Return from a build before what it remembers is written to the cache folder; the next build
    * (or `settled`) waits for the writing. The dev loop reloads the page sooner this way.
    */
@@ -41,7 +48,7 @@ export interface BuildOptions {
 /**
  * Source files (three or four articles each) for which a cold build starts render workers: below
  * the range their start-up costs more than they save; above it, the copy of the archive each worker
- * holds would take the build past 2 GB (100,000 articles build on one thread in about 1.5 GB).
+ * holds (its records and plan, about 1 GB at 100,000 articles) would add to a build already over 2 GB.
  */
 const sourcesForWorkers = { from: 50, to: 10_000 }
 
@@ -100,12 +107,13 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   const converters = converterCache()
   let memory: { codeKey: string; parseCache: ParseCache | null; parseShards: Map<string, string>; state: BuildState } | null = null
   // Heads of records converted to the other script (variants/head.ts), kept while the converters are the same.
+  const rebuilds = options.rebuilds ?? true
   let conversions = { key: '', records: new Map<string, ArticleRecord>() }
   // The last plan and the walks of its routes: an edit that changes no route's shape reuses both.
-  const planMemo = createPlanMemo()
-  const fingerprints = new FingerprintMemo()
+  const planMemo = rebuilds ? createPlanMemo() : undefined
+  const fingerprints = rebuilds ? new FingerprintMemo() : undefined
   // Every story's search terms and the last shard files, so a rebuild scans only the stories that changed.
-  const search = new SearchMemory()
+  const search = rebuilds ? new SearchMemory() : undefined
   let renderMemo: RenderMemo | undefined
   // Paths a watcher saw change since the last successful build (which may be followed by failed ones).
   let watchedChanges = new Set<string>()
@@ -244,7 +252,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         if (conversions.key !== conversionKey) conversions = { key: conversionKey, records: new Map() }
         // A rebuild renders lists of mostly unchanged articles: heads converted before stay, until
         // edits have left more than one stale head per article; then only this build's are kept.
-        const usedConversions = conversions.records.size > 2 * loaded.articleRecords.length ? new Map<string, ArticleRecord>() : conversions.records
+        const usedConversions = !rebuilds || conversions.records.size > 2 * loaded.articleRecords.length ? new Map<string, ArticleRecord>() : conversions.records
         const trees = await SiteTrees.open(outDir, memory.state.trees)
         const rendered = await renderSite({
           config,
@@ -261,6 +269,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           conversions: { previous: conversions.records, next: usedConversions },
           search,
           memo: renderMemo,
+          remember: rebuilds,
           pool,
           // The other tree is about to change: mark it unknown on disk first, so a kill cannot leave a stale promise.
           beforeFirstWrite: async (tree) => {
@@ -276,7 +285,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         timings.search = rendered.stats.searchMilliseconds
         timings.write = rendered.stats.writeMilliseconds
         timings.render = performance.now() - since - timings.write
-        renderMemo = rendered.memo
+        renderMemo = rendered.memo ?? undefined
         watchedChanges = new Set()
         memory.state = {
           routes: rendered.routes,
@@ -284,7 +293,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           last: { inputKey, report, articles: loaded.articleRecords.length, pages: rendered.pageCount },
           sources: read.stamps,
         }
-        conversions = { key: conversionKey, records: usedConversions }
+        if (rebuilds) conversions = { key: conversionKey, records: usedConversions }
         if (cacheDir && (rendered.files.swapped || rendered.renderedRoutes.length > 0 || loaded.parsed > 0)) {
           const remembered = memory
           const save = async () => {
@@ -335,7 +344,7 @@ export interface BuildStats {
 /** Build the site once into `config.outDir`; resolves to the exit code. The previous site stays until the new one is whole. */
 export async function build(config: SiteConfig, options: BuildOptions & { statsFile?: string }): Promise<number> {
   const startedAt = performance.now()
-  const result = await createBuilder(config, options).build()
+  const result = await createBuilder(config, { ...options, rebuilds: false }).build()
   if (result.report) options.log(result.report)
   options.log(result.summary)
   if (options.statsFile) {

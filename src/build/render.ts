@@ -40,6 +40,8 @@ export interface RenderInput {
   search?: SearchMemory
   /** The last render's, from the same builder. */
   memo?: RenderMemo
+  /** Make a memo for the next render (a builder that builds once needs none). */
+  remember: boolean
   /** Called with the tree about to change, before its first file is touched. */
   beforeFirstWrite: (tree: 'a' | 'b') => Promise<void>
   /** Workers to share the rendering with, set up with this build's archive; null renders on this thread. */
@@ -72,8 +74,8 @@ export interface RenderOutput {
   pageCount: number
   files: UpdateResult
   stats: RenderStats
-  /** For the builder to pass to its next render. */
-  memo: RenderMemo
+  /** For the builder to pass to its next render; null unless asked to remember. */
+  memo: RenderMemo | null
 }
 
 /** What a builder keeps of its last render (in memory), so that an edit keeping the plan visits only the routes holding what it changed. */
@@ -233,9 +235,12 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const since = performance.now()
   const files = await update.commit()
   stats.writeMilliseconds += performance.now() - since
-  const holders = last?.routes === plan.routes ? last.holders : RouteHolders.of(plan.routes, (route) => fingerprintMemo.holdersOf(route, headDigests))
-  holders.settle()
-  const memo = { routes: plan.routes, records: loaded.articleRecords, contextKey, liveFiles: trees.liveFiles, remembered: routes, holders, publicPaths: [...input.publicFiles.keys()] }
+  let memo: RenderMemo | null = null
+  if (input.remember) {
+    const holders = last?.routes === plan.routes ? last.holders : RouteHolders.of(plan.routes, (route) => fingerprintMemo.holdersOf(route, headDigests))
+    holders.settle()
+    memo = { routes: plan.routes, records: loaded.articleRecords, contextKey, liveFiles: trees.liveFiles, remembered: routes, holders, publicPaths: [...input.publicFiles.keys()] }
+  }
   return { routes, renderedRoutes, pageCount: plan.routes.length * variants.length, files, stats, memo }
 }
 

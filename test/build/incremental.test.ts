@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statS
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createBuilder, type BuildResult } from '../../src/build.ts'
+import { build, createBuilder, type BuildResult } from '../../src/build.ts'
 import { defaultConfig } from '../../src/config.ts'
 import { fixtureArticles, hashTree, listFiles, repositoryRoot } from './built-site.ts'
 
@@ -43,6 +43,16 @@ function mtimes(out: string): Record<string, number> {
 }
 
 describe('incremental builds', () => {
+  it('a one-shot build (news-archive build), keeping nothing for a next build, makes the same site and cache as a builder', async () => {
+    const once = project()
+    expect(await build({ ...defaultConfig }, { root: once, log: () => {}, progress: false })).toBe(0)
+    const kept = project()
+    await built(builderFor(kept).build())
+    expect(hashTree(path.join(once, 'dist'))).toEqual(hashTree(path.join(kept, 'dist')))
+    // What it cached serves a builder that comes after it: nothing to do.
+    expect((await built(builderFor(once).build())).summary).toMatch(/^Nothing changed/u)
+  })
+
   it('a rebuild with nothing changed renders nothing and rewrites no file, in a new process too', async () => {
     const root = project()
     const first = await built(builderFor(root).build())
