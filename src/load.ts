@@ -104,7 +104,8 @@ export async function readArchive(
     if (known && changedPaths && !changedPaths.has(absolutePath)) sources.push({ file, key: known[2], absolutePath, stamp: known })
     else unknown.push(sources.push({ file, key: '', absolutePath, stamp: ['', false, ''] }) - 1)
   }
-  const blocks = new ByteBlocks()
+  // Many sources read at once (a cold build) go into blocks; a rebuild reads a few, and a block would be waste.
+  const blocks = unknown.length > openFilesAtOnce ? new ByteBlocks() : null
   await pMap(
     unknown,
     async (index) => {
@@ -113,7 +114,8 @@ export async function readArchive(
       const known = stamps?.byPath.get(source.absolutePath)
       if (known && known[1] && known[0] === status) source.key = known[2]
       else {
-        const bytes = blocks.keep(await readFile(source.absolutePath))
+        const read = await readFile(source.absolutePath)
+        const bytes = blocks ? blocks.keep(read) : read
         source.file.value = bytes
         source.key = sourceKey(source.file, bytes)
       }
