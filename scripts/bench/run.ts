@@ -11,7 +11,9 @@ export async function freshSite(root: string, corpusDir: string, dir: string): P
   await rm(dir, { recursive: true, force: true })
   await mkdir(dir, { recursive: true })
   const articlesDir = path.join(dir, 'articles')
-  await cp(corpusDir, articlesDir, { recursive: true })
+  // With their times, as an archive's files have them: a file changed in the last two seconds is read
+  // again by every build until it has settled (see readArchive), which is not what an archive is.
+  await cp(corpusDir, articlesDir, { recursive: true, preserveTimestamps: true })
   return { root, articlesDir, outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, 'cache') }
 }
 
