@@ -124,6 +124,15 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
     if (cacheDir && memory) await writeBuildState(cacheDir, outDir, memory.codeKey, memory.state)
   }
 
+  /**
+   * Before the other tree of `trees` is first touched: it is unknown from now on, in memory and on
+   * disk, so that a kill cannot leave a stale promise of its files. `state` is what else to forget.
+   */
+  const markChanging = (trees: SiteTrees, state: Partial<BuildState> = {}) => async (tree: 'a' | 'b') => {
+    memory!.state = { ...memory!.state, ...state, trees: trees.remembered }
+    if (cacheDir) await markTreeChanging(cacheDir, outDir, tree)
+  }
+
   return {
     outDir,
     settled: () => saving,
@@ -131,11 +140,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
       const mirror = async () => {
         if (memory?.state.trees === undefined) return
         const trees = await SiteTrees.open(outDir, memory.state.trees)
-        const beforeFirstWrite = async (tree: 'a' | 'b') => {
-          memory!.state = { ...memory!.state, trees: trees.remembered }
-          if (cacheDir) await markTreeChanging(cacheDir, outDir, tree)
-        }
-        if (await trees.mirrorLive(beforeFirstWrite)) {
+        if (await trees.mirrorLive(markChanging(trees))) {
           memory.state = { ...memory.state, trees: trees.remembered }
           await saveState()
         }
@@ -271,11 +276,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           memo: renderMemo,
           remember: rebuilds,
           pool,
-          // The other tree is about to change: mark it unknown on disk first, so a kill cannot leave a stale promise.
-          beforeFirstWrite: async (tree) => {
-            memory!.state = { ...memory!.state, trees: trees.remembered, last: undefined }
-            if (cacheDir) await markTreeChanging(cacheDir, outDir, tree)
-          },
+          beforeFirstWrite: markChanging(trees, { last: undefined }),
           progress: options.progress ?? (process.stderr.isTTY === true && process.env.CI !== 'true') ? options.log : null,
         }).catch((error: unknown) => {
           throw error instanceof BuildError || error instanceof FileProblem ? error : new BuildError('render', null, error)

@@ -1,11 +1,11 @@
 // A loader that remembers its sources' stamps (the builder's, and the cache's) reads again only the sources whose file status changed.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { parseArchive, readArchive, type SourceStamps } from '../src/load.ts'
 import type { ParseCache } from '../src/parse-cache.ts'
 import { fixtureArticles } from './build/built-site.ts'
+import { tempDirs } from './helpers/temp-dirs.ts'
 
 const reads = vi.hoisted(() => ({ paths: [] as string[] }))
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -17,14 +17,10 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...actual, readFile, default: { ...actual, readFile } }
 })
 
-const temps: string[] = []
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const newFolder = tempDirs('news-archive-load-')
 
 function articlesFolder(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'news-archive-load-'))
-  temps.push(dir)
+  const dir = newFolder()
   cpSync(fixtureArticles, dir, { recursive: true })
   return dir
 }

@@ -1,21 +1,17 @@
 // Rebuilds do only what changed, as Hugo's rebuild tests assert: by counting rendered pages.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { build, createBuilder, type BuildResult } from '../../src/build.ts'
 import { defaultConfig } from '../../src/config.ts'
+import { tempDirs } from '../helpers/temp-dirs.ts'
 import { fixtureArticles, hashTree, listFiles, repositoryRoot } from './built-site.ts'
 
-const temps: string[] = []
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const newFolder = tempDirs('news-archive-incremental-')
 
 /** A project folder holding a copy of the fixture archive and the repository's templates, public/ and settings. */
 function project(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'news-archive-incremental-'))
-  temps.push(root)
+  const root = newFolder()
   cpSync(fixtureArticles, path.join(root, 'articles'), { recursive: true })
   for (const name of ['templates', 'public', 'tags.yaml', 'conversion-overrides.yaml']) cpSync(path.join(repositoryRoot, name), path.join(root, name), { recursive: true })
   return root
@@ -208,7 +204,6 @@ describe('incremental builds', () => {
     const builder = builderFor(root)
     await built(builder.build())
     const page = path.join(root, 'articles/2020/01/07/01.txt')
-    const out = path.join(root, 'dist')
     const edits: [string, string, { othersKept: boolean }][] = [
       // Body text only: the plan is kept, with the new record in its entry.
       ['向居民讲解了识别网络诈骗的方法', '向居民讲解了识别电信诈骗的方法', { othersKept: true }],
@@ -223,10 +218,7 @@ describe('incremental builds', () => {
       expect(edited.renderedRoutes).toContain('2020/01/07/1-1/')
       expect(edited.renderedRoutes).toContain('zh-hant/2020/01/07/1-1/')
       expect(edited.renderedRoutes.some((route) => /^(zh-hant\/)?2019\//.test(route))).toBe(!othersKept)
-      const clean = project()
-      writeFileSync(path.join(clean, 'articles/2020/01/07/01.txt'), readFileSync(page))
-      await built(builderFor(clean).build())
-      expect(hashTree(out)).toEqual(hashTree(path.join(clean, 'dist')))
+      await expectCleanBuildsSite(root, '2020/01/07/01.txt')
     }
   })
 
