@@ -1,6 +1,7 @@
 // The one place opencc-js is built: converters for the two script directions, and the
 // single-character tables that script detection and search folding are derived from.
 import * as OpenCC from 'opencc-js'
+import { compileDictionaryGroup, type Dictionary } from './dictionary-trie.ts'
 import type { ConversionOverrides } from './overrides.ts'
 
 export type Traditional = 'tw' | 'hk'
@@ -17,17 +18,22 @@ export interface Converters {
 /** Build the converters of one build (~0.2 s each); `twp`/`hkp` are never used: they rewrite vocabulary. */
 export function createConverters(traditional: Traditional, overrides: ConversionOverrides = { toHant: [], toHans: [] }): Converters {
   const { from, to } = OpenCC.Locale as Locale
-  const cn = required(from.cn, 'from.cn')
-  const variant = required(to[traditional], `to.${traditional}`)
-  // Overrides run as the last stage of the chain, on OpenCC's output, so their keys are
-  // written the way OpenCC writes a term (see conversion-overrides.yaml).
-  const toHant: (text: string) => string = OpenCC.ConverterFactory(cn, variant, [overrides.toHant])
-  const toHans: (text: string) => string = OpenCC.ConverterFactory(
-    required(from[traditional], `from.${traditional}`),
-    required(to.cn, 'to.cn'),
-    [overrides.toHans],
-  )
+  // opencc-js's dictionaries and steps (as its ConverterFactory(from, to, [overrides]) chains them),
+  // run by the compiled trie of dictionary-trie.ts. Overrides run as the last step, on OpenCC's
+  // output, so their keys are written the way OpenCC writes a term (see conversion-overrides.yaml).
+  const toHant = conversionChain([...required(from.cn, 'from.cn'), ...required(to[traditional], `to.${traditional}`), [overrides.toHant]])
+  const toHans = conversionChain([...required(from[traditional], `from.${traditional}`), ...required(to.cn, 'to.cn'), [overrides.toHans]])
   return { toHant, toHans, traditional }
+}
+
+/** Steps applied one after another, each on the whole text. */
+function conversionChain(groups: readonly DictGroup[]): (text: string) => string {
+  const steps = groups.map(compileDictionaryGroup)
+  return (text) => {
+    let converted = text
+    for (const step of steps) converted = step(converted)
+    return converted
+  }
 }
 
 /** Character tables (one character to one character) taken from OpenCC's dictionaries. */
@@ -60,8 +66,7 @@ export function characterTables(): CharacterTables {
 
 // opencc-js's own declarations import './core' without an extension, which nodenext resolution
 // leaves untyped; these mirror its documented dictionary shapes.
-type DictLike = string | readonly (readonly [string, string])[]
-type DictGroup = readonly DictLike[]
+type DictGroup = readonly Dictionary[]
 
 // A locale's groups mix phrase and character dictionaries; the character dictionary is the
 // one whose every entry maps one character to one character.
