@@ -60,9 +60,17 @@ export class RenderPool {
   /**
    * Render `jobs`: workers whose plan has `expectedKey` take batches from the back, `renderHere`
    * takes jobs from the front; `done` receives each job's files on this thread, one at a time.
+   * `first` is other work for this thread, done once the workers have a head start of
+   * `first.jobs` jobs (or none can help): while it runs, this thread cannot hand out batches.
    * Resolves to the number of jobs the workers rendered.
    */
-  async renderAll(jobs: readonly RenderJob[], expectedKey: string, renderHere: (job: RenderJob) => PageFile[], done: (job: RenderJob, files: PageFile[]) => Promise<void>): Promise<number> {
+  async renderAll(
+    jobs: readonly RenderJob[],
+    expectedKey: string,
+    renderHere: (job: RenderJob) => PageFile[],
+    done: (job: RenderJob, files: PageFile[]) => Promise<void>,
+    first?: { jobs: number; run: () => void },
+  ): Promise<number> {
     let renderedByWorkers = 0
     let front = 0
     let back = jobs.length
@@ -70,8 +78,11 @@ export class RenderPool {
     let busy = 0
     let wake: (() => void) | null = null
     const idle: RenderWorker[] = []
+    let starting = this.workers.length
+    let firstTask = first ?? null
     for (const worker of this.workers) {
       void worker.ready.then((key) => {
+        starting--
         if (key === expectedKey) idle.push(worker)
         wake?.()
       })
@@ -79,8 +90,9 @@ export class RenderPool {
     const dispatch = () => {
       while (idle.length > 0 && back - front > batchSize) {
         const worker = idle.pop() as RenderWorker
-        const batch = jobs.slice(back - batchSize, back)
-        back -= batchSize
+        const size = firstTask ? Math.max(batchSize, Math.min(firstTask.jobs, Math.floor((back - front) / 2))) : batchSize
+        const batch = jobs.slice(back - size, back)
+        back -= size
         busy++
         void worker.render(batch).then(
           (results) => {
@@ -100,6 +112,14 @@ export class RenderPool {
     }
     for (;;) {
       dispatch()
+      // A worker has its head start and none waits for one (or no worker can help, or the jobs are done).
+      const headStarted = (busy > 0 || starting === 0) && (idle.length === 0 || back - front <= batchSize)
+      if (firstTask && (headStarted || (front >= back && busy === 0))) {
+        const { run } = firstTask
+        firstTask = null
+        run()
+        continue
+      }
       while (finished.length > 0) {
         const [job, files] = finished.shift() as [RenderJob, PageFile[] | null]
         if (files !== null) renderedByWorkers++

@@ -9,7 +9,7 @@ import { headOf } from '../variants/head.ts'
 import { variantsFor } from '../variants/record.ts'
 import { digest, FingerprintMemo, routeFingerprint } from './fingerprint.ts'
 import { pageRenderer, routesKey, type PageFile, type PageRenderer } from './page-files.ts'
-import { searchRoute } from './search-route.ts'
+import { searchRoute, type SearchRoute } from './search-route.ts'
 import { FileProblem, templateProblem } from './problem.ts'
 import type { RenderJob, RenderPool } from './render-pool.ts'
 import type { LoadedArchive } from '../load.ts'
@@ -196,12 +196,8 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     const { key, fingerprint } = jobs.get(job) as { key: string; fingerprint: string }
     await keep(key, fingerprint, files)
   }
-  if (input.pool !== null && jobs.size >= poolThreshold) stats.workerPages = await input.pool.renderAll([...jobs.keys()], routesKey(plan.routes), renderHere, done)
-  else for (const job of jobs.keys()) await done(job, renderHere(job))
-  renderer = null
-  const renderedRoutes = [...jobs.values()].map(({ key }) => key)
 
-  const searchSince = performance.now()
+  // The search index, made while the workers render, when there are workers: after the pages, they would wait for it.
   const search = searchRoute({
     settingsKey: input.settingsKey,
     articleRecords: loaded.articleRecords,
@@ -213,9 +209,23 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     replacedRecords,
   })
   const searchReused = reuse(searchKey, search.fingerprint)
-  if (searchReused !== false) await searchReused
-  else {
-    const made = search.make()
+  if (searchReused !== false && searchReused !== true) await searchReused
+  let searchMade: ReturnType<SearchRoute['make']> | null = null
+  const makeSearch = () => {
+    const since = performance.now()
+    searchMade = search.make()
+    stats.searchMilliseconds = performance.now() - since
+    return searchMade
+  }
+  if (input.pool !== null && jobs.size >= poolThreshold) {
+    // Head start: about the pages the workers render in the time the index takes.
+    const first = searchReused === false ? { jobs: Math.ceil(jobs.size / 8), run: makeSearch } : undefined
+    stats.workerPages = await input.pool.renderAll([...jobs.keys()], routesKey(plan.routes), renderHere, done, first)
+  } else for (const job of jobs.keys()) await done(job, renderHere(job))
+  renderer = null
+  const renderedRoutes = [...jobs.values()].map(({ key }) => key)
+  if (searchReused === false) {
+    const made = searchMade ?? makeSearch()
     stats.searchScannedStories = made.scannedStories
     stats.searchSerializedShards = made.serializedShards
     await keep(searchKey, search.fingerprint, made.files)
@@ -223,7 +233,6 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   }
   const searchOutputs = routes.get(searchKey)?.outputs ?? []
   stats.searchFiles = searchOutputs.length
-  stats.searchMilliseconds = performance.now() - searchSince
   stats.searchBytes = searchOutputs.reduce((sum, [, , bytes]) => sum + bytes, 0)
 
   for (const [relative, bytes] of input.publicFiles) {
