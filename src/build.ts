@@ -226,17 +226,26 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           memory.parseShards = stored.shardKeys
         }
         const usedParses: ParseCache = new Map()
-        const loaded = await stage('load', config.articlesDir, () => parseArchive(read, memory!.parseCache ?? undefined, usedParses))
+        // The workers parse their share of what must be parsed, and keep it: fewer records to send them.
+        const toParse = read.sources.filter(({ key }) => !memory!.parseCache?.has(key))
+        const help = pool !== null && toParse.length >= sourcesForWorkers.from ? pool.parse(toParse) : undefined
+        const loaded = await stage('load', config.articlesDir, () => parseArchive(read, memory!.parseCache ?? undefined, usedParses, help))
         memory.parseCache = usedParses
         lap('load', since)
         const source = (file: typeof vocabularyFile) => (file ? { path: file.path, value: String(file.value) } : null)
-        pool?.setup({
-          config,
-          templateSources: [...templates].map(([name, bytes]) => [name, bytes.toString('utf8')]),
-          vocabulary: source(vocabularyFile),
-          overrides: source(overridesFile),
-          articleRecords: loaded.articleRecords,
-        })
+        if (pool !== null) {
+          const parsedByWorkers = (await help?.entries) ?? new Map()
+          pool.setup({
+            config,
+            templateSources: [...templates].map(([name, bytes]) => [name, bytes.toString('utf8')]),
+            vocabulary: source(vocabularyFile),
+            overrides: source(overridesFile),
+            archive: {
+              sourceKeys: read.sources.map(({ key }) => key),
+              pages: read.sources.filter(({ key }) => !parsedByWorkers.has(key)).map(({ key }) => [key, usedParses.get(key)?.page ?? null]),
+            },
+          })
+        }
 
         // plan
         since = performance.now()
@@ -312,7 +321,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         timings.total = performance.now() - started
         const warnings = files.reduce((count, file) => count + file.messages.length, 0)
         const summary =
-          `Built ${loaded.articleRecords.length} articles from ${loaded.files.length} files (${loaded.parsed} parsed) into ${rendered.pageCount} pages ` +
+          `Built ${loaded.articleRecords.length} articles from ${loaded.files.length} files (${loaded.parsed} parsed${loaded.parsedElsewhere > 0 ? `, ${loaded.parsedElsewhere} of them by worker threads` : ''}) into ${rendered.pageCount} pages ` +
           `(${rendered.renderedRoutes.length} rendered${rendered.stats.workerPages > 0 ? `, ${rendered.stats.workerPages} of them by worker threads` : ''}; ${rendered.files.written} files written, ${rendered.files.removed} removed) in ${config.outDir}/ in ${(timings.total / 1000).toFixed(2)} s; ${warnings} warnings. ` +
           `Search index: ${formatBytes(rendered.stats.searchBytes)} in ${rendered.stats.searchFiles} files (${(timings.search / 1000).toFixed(2)} s). ` +
           `Script conversion (zh-Hans ⇄ zh-Hant): ${(timings.conversion / 1000).toFixed(2)} s, ${((100 * timings.conversion) / timings.total).toFixed(1)}% of the build.`

@@ -8,7 +8,7 @@ import { parseMarkdownArticle } from './parse/markdown.ts'
 import { parseRawPage, type PageOverrides } from './parse/raw-page.ts'
 import type { ArticleRecord, ParsedPage } from './types.ts'
 import pMap from 'p-map'
-import { replayParse, sourceKey, storeParse, type ParseCache } from './parse-cache.ts'
+import { replayParse, sourceKey, storeParse, type ParseCache, type ParseCacheEntry } from './parse-cache.ts'
 
 /** Every source read, with its messages, and the records of those that parsed. */
 export interface LoadedArchive {
@@ -19,6 +19,8 @@ export interface LoadedArchive {
   keyBySource: Map<string, string>
   /** How many sources were parsed now (the rest came from the parse cache). */
   parsed: number
+  /** How many of those a worker thread parsed (see ParseHelp). */
+  parsedElsewhere: number
 }
 
 /** Files read at once: enough to keep the disk busy, far below the process's limit on open files. */
@@ -181,13 +183,20 @@ async function sourceStatus(filePath: string, settledBefore: number): Promise<{ 
 }
 
 /** Parse what was read; a source whose key `cache` holds is not parsed again (nor read, if it was not), and `used` is filled with the entries this archive used. */
-export async function parseArchive(read: ReadArchive, cache: ParseCache = new Map(), used: ParseCache = new Map()): Promise<LoadedArchive> {
-  const loaded: LoadedArchive = { files: [], pages: [], articleRecords: [], keyBySource: new Map(), parsed: 0 }
+export async function parseArchive(read: ReadArchive, cache: ParseCache = new Map(), used: ParseCache = new Map(), help?: ParseHelp): Promise<LoadedArchive> {
+  const loaded: LoadedArchive = { files: [], pages: [], articleRecords: [], keyBySource: new Map(), parsed: 0, parsedElsewhere: 0 }
   // Known by its stamp, but not in the cache (deleted, or made by other code): read it now.
   const unread = read.sources.filter(({ file, key }) => !cache.has(key) && !file.value)
   await pMap(unread, async ({ file, absolutePath }) => (file.value = await readFile(absolutePath)), { concurrency: openFilesAtOnce })
   for (const { file, key } of read.sources) {
-    const cached = cache.get(key)
+    let cached = cache.get(key)
+    // Parsed by a worker thread meanwhile: taken as from the cache (its messages put back on the file).
+    const helped = cached === undefined && help?.keys.has(key) ? (await help.entries).get(key) : undefined
+    if (helped) {
+      cache.set(key, (cached = helped))
+      loaded.parsed++
+      loaded.parsedElsewhere++
+    }
     let page: ParsedPage | null
     if (cached) page = replayParse(cached, file)
     else {
@@ -207,6 +216,13 @@ export async function parseArchive(read: ReadArchive, cache: ParseCache = new Ma
     }
   }
   return loaded
+}
+
+/** Sources parsed elsewhere (by render workers) while `parseArchive` parses the others. */
+export interface ParseHelp {
+  keys: ReadonlySet<string>
+  /** What parsing gave, by key; a key missing here was not parsed there after all. */
+  entries: Promise<ReadonlyMap<string, ParseCacheEntry>>
 }
 
 /** Scan, read and parse a whole articles folder. */

@@ -8,7 +8,9 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { SiteConfig } from '../config.ts'
-import type { ArticleRecord } from '../types.ts'
+import type { ParseHelp } from '../load.ts'
+import type { ParseCacheEntry } from '../parse-cache.ts'
+import type { ParsedPage } from '../types.ts'
 import type { PageFile } from './page-files.ts'
 
 /** What a worker needs to plan the archive as the main thread does. */
@@ -17,14 +19,27 @@ export interface WorkerSetup {
   templateSources: [name: string, text: string][]
   vocabulary: { path: string; value: string } | null
   overrides: { path: string; value: string } | null
-  articleRecords: ArticleRecord[]
+  /** Every source's key, in the archive's order, and the parsed pages of those the worker did not parse itself. */
+  archive: { sourceKeys: string[]; pages: [key: string, page: ParsedPage | null][] }
+}
+
+/** A source for a worker to parse: its cache key, path (as its VFile has it) and bytes. */
+export interface SourceToParse {
+  key: string
+  path: string
+  bytes: Uint8Array
 }
 
 /** One page to render: [variant index, route index]. */
 export type RenderJob = [variant: number, route: number]
 
-export type WorkerRequest = { type: 'setup'; setup: WorkerSetup } | { type: 'render'; batch: number; jobs: RenderJob[] }
+export type WorkerRequest =
+  | { type: 'parse'; batch: number; sources: SourceToParse[] }
+  | { type: 'setup'; setup: WorkerSetup }
+  | { type: 'render'; batch: number; jobs: RenderJob[] }
 export type WorkerReply =
+  /** What parsing each source gave, as the parse cache keeps it. */
+  | { type: 'parsed'; batch: number; entries: [key: string, entry: ParseCacheEntry][] }
   | { type: 'ready'; routesKey: string }
   | { type: 'failed'; message: string }
   /** Files per job, in order; null where the worker failed and the main thread must render the job itself. */
@@ -45,6 +60,26 @@ export class RenderPool {
   /** Start `count` workers now: they load their code while the main thread reads the archive. */
   constructor(count: number) {
     this.workers = Array.from({ length: count }, () => new RenderWorker())
+  }
+
+  /**
+   * Have the workers parse the back of `sources` (their share of the bytes, this thread being one
+   * more worker) while this thread parses the front; they keep what they parsed for their plan.
+   * The help resolves to what they parsed: a source missing there is this thread's to parse.
+   */
+  parse(sources: readonly { file: { path: string; value: unknown }; key: string }[]): ParseHelp {
+    const sizes = sources.map(({ file }) => (file.value instanceof Uint8Array ? file.value.byteLength : 0))
+    let share = (sizes.reduce((sum, size) => sum + size, 0) * this.workers.length) / (this.workers.length + 1)
+    let from = sources.length
+    while (from > 0 && share > 0) share -= sizes[--from] as number
+    const helped = sources.slice(from).filter(({ file }) => file.value instanceof Uint8Array)
+    const perWorker = Math.ceil(helped.length / this.workers.length)
+    const replies = this.workers.map((worker, index) => {
+      // Each file's bytes copied out of the block it was read into (a Buffer's slice would share it), and moved to the worker.
+      const batch = helped.slice(index * perWorker, (index + 1) * perWorker).map(({ file, key }) => ({ key, path: file.path, bytes: new Uint8Array(file.value as Uint8Array) }))
+      return batch.length === 0 ? Promise.resolve([]) : worker.parse(batch).catch(() => [])
+    })
+    return { keys: new Set(helped.map(({ key }) => key)), entries: Promise.all(replies).then((lists) => new Map(lists.flat())) }
   }
 
   /** Send every worker the archive to plan. */
@@ -148,7 +183,7 @@ class RenderWorker {
   readonly ready: Promise<string | null>
   conversionMilliseconds = 0
   private readonly thread: Worker
-  private readonly waiting = new Map<number, { resolve: (results: (PageFile[] | null)[]) => void; reject: (error: Error) => void }>()
+  private readonly waiting = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>()
   private nextBatch = 0
 
   constructor() {
@@ -161,8 +196,8 @@ class RenderWorker {
       if (reply.type === 'ready') settle(reply.routesKey)
       else if (reply.type === 'failed') settle(null)
       else {
-        this.conversionMilliseconds = reply.conversionMilliseconds
-        this.waiting.get(reply.batch)?.resolve(reply.results)
+        if (reply.type === 'rendered') this.conversionMilliseconds = reply.conversionMilliseconds
+        this.waiting.get(reply.batch)?.resolve(reply)
         this.waiting.delete(reply.batch)
       }
     })
@@ -179,11 +214,21 @@ class RenderWorker {
     this.thread.postMessage(request)
   }
 
-  render(jobs: RenderJob[]): Promise<(PageFile[] | null)[]> {
+  async render(jobs: RenderJob[]): Promise<(PageFile[] | null)[]> {
+    const reply = await this.ask((batch) => ({ type: 'render', batch, jobs }))
+    return reply.type === 'rendered' ? reply.results : []
+  }
+
+  async parse(sources: SourceToParse[]): Promise<[string, ParseCacheEntry][]> {
+    const reply = await this.ask((batch) => ({ type: 'parse', batch, sources }), sources.map(({ bytes }) => bytes.buffer as ArrayBuffer))
+    return reply.type === 'parsed' ? reply.entries : []
+  }
+
+  private ask(request: (batch: number) => WorkerRequest, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
     const batch = this.nextBatch++
     return new Promise((resolve, reject) => {
       this.waiting.set(batch, { resolve, reject })
-      this.post({ type: 'render', batch, jobs })
+      this.thread.postMessage(request(batch), transfer)
     })
   }
 

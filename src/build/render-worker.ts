@@ -2,7 +2,10 @@
 // routes it is asked for by index and sends back their bytes (see render-pool.ts).
 import { parentPort } from 'node:worker_threads'
 import { VFile } from 'vfile'
+import { parseSource } from '../load.ts'
+import { storeParse, type ParseCache } from '../parse-cache.ts'
 import { planArchive } from '../plan.ts'
+import type { ParsedPage } from '../types.ts'
 import { variantsFor } from '../variants/record.ts'
 import { converterCache } from './conversion.ts'
 import { pageRenderer, routesKey, type PageFile } from './page-files.ts'
@@ -13,8 +16,21 @@ if (parentPort === null) throw new Error('render-worker.ts runs as a worker thre
 const port = parentPort
 
 let planned: { routes: Route[]; renderer: ReturnType<typeof pageRenderer>; conversionMilliseconds: () => number } | null = null
+// Pages this worker parsed, by source key, until the setup puts them in the archive's order.
+const parsedHere = new Map<string, ParsedPage | null>()
 
 port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'parse') {
+    const entries: ParseCache = new Map()
+    for (const { key, path, bytes } of request.sources) {
+      const file = new VFile({ path, value: bytes })
+      const page = parseSource(file)
+      storeParse(entries, key, file, page)
+      parsedHere.set(key, page)
+    }
+    port.postMessage({ type: 'parsed', batch: request.batch, entries: [...entries] } satisfies WorkerReply)
+    return
+  }
   if (request.type === 'setup') {
     try {
       planned = plan(request.setup)
@@ -25,6 +41,7 @@ port.on('message', (request: WorkerRequest) => {
     return
   }
   if (planned === null) throw new Error('render request before setup')
+  if (request.type !== 'render') return
   const results: (PageFile[] | null)[] = []
   const transfer: ArrayBuffer[] = []
   for (const [variantIndex, routeIndex] of request.jobs) {
@@ -44,7 +61,14 @@ port.on('message', (request: WorkerRequest) => {
 
 function plan(setup: WorkerSetup) {
   const file = (source: WorkerSetup['vocabulary']) => (source ? new VFile(source) : null)
-  const { routes, overrides, failed } = planArchive(setup.articleRecords, [], setup.config, file(setup.vocabulary), file(setup.overrides))
+  const given = new Map(setup.archive.pages)
+  const articleRecords = setup.archive.sourceKeys.flatMap((key) => {
+    const page = given.has(key) ? given.get(key) : parsedHere.get(key)
+    if (page === undefined) throw new Error(`source ${key} was neither sent nor parsed`)
+    return page?.articles ?? []
+  })
+  parsedHere.clear()
+  const { routes, overrides, failed } = planArchive(articleRecords, [], setup.config, file(setup.vocabulary), file(setup.overrides))
   if (failed) throw new Error('the archive did not plan')
   const timed = converterCache()('', setup.config.traditional, overrides)
   const variants = variantsFor(timed.converters)

@@ -1,5 +1,5 @@
 // The same input gives the same site byte for byte: run after run, in any time zone, in any locale.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -32,21 +32,37 @@ describe('deterministic output', () => {
     for (const [name, site] of others) expect(site, `${name} against ${first![0]}`).toEqual(first![1])
   }, 180_000)
 
-  it('is byte-identical whether pages are rendered on one thread or shared with a worker thread', async () => {
+  it('is byte-identical, with the same warnings, whether sources are parsed and pages rendered on one thread or shared with a worker thread', async () => {
     // Enough sources for a cold build to start workers, and pages enough to hand them some.
     const source = childProject(80)
+    // The last source is in the worker's share of the parsing: its warning must still be reported, in its place.
+    const generated = path.join(source, 'articles', 'generated')
+    const last = readdirSync(generated, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.txt')).sort().at(-1)!
+    const lines = readFileSync(path.join(generated, last), 'utf8').split('\n')
+    const longest = lines.reduce((best, line, index) => (line.length > lines[best]!.length ? index : best), 0)
+    lines[longest] = `${lines[longest]!.slice(0, 10)}\u0007${lines[longest]!.slice(10)}`
+    writeFileSync(path.join(generated, last), lines.join('\n'))
     const sites: string[] = []
+    const reports: string[] = []
     for (const workers of ['0', '1']) {
       const root = mkdtempSync(path.join(tmpdir(), 'news-archive-workers-'))
       cpSync(source, root, { recursive: true })
       const result = await runBuild(root, 'dist', { TZ: 'UTC', LANG: 'C', LC_ALL: '' }, ['--workers', workers])
       expect(result.code, result.stderr).toBe(0)
-      const byWorkers = Number(/(\d+) of them by worker threads/u.exec(result.stderr)?.[1] ?? 0)
-      if (workers === '0') expect(byWorkers).toBe(0)
-      else expect(byWorkers, result.stderr).toBeGreaterThan(0)
+      // "(86 parsed, 40 of them by worker threads) into 928 pages (929 rendered, 420 of them by worker threads; …"
+      const [parsedByWorkers, renderedByWorkers] = [/parsed, (\d+) of them by worker threads/u, /rendered, (\d+) of them by worker threads/u].map((pattern) => Number(pattern.exec(result.stderr)?.[1] ?? 0))
+      if (workers === '0') expect([parsedByWorkers, renderedByWorkers]).toEqual([0, 0])
+      else {
+        expect(parsedByWorkers, result.stderr).toBeGreaterThan(0)
+        expect(renderedByWorkers, result.stderr).toBeGreaterThan(0)
+      }
       sites.push(JSON.stringify(hashTree(path.join(root, 'dist'))))
+      reports.push(result.stderr.split('\n').filter((line) => !line.startsWith('Built ')).join('\n'))
     }
     expect(sites[1]).toBe(sites[0])
+    expect(reports[0]).toContain(`${longest + 1}:11`)
+    expect(reports[0]).toMatch(/control-character/u)
+    expect(reports[1]).toBe(reports[0])
   }, 180_000)
 
   it('reports a template error the same, with its place, whether or not workers rendered', async () => {
