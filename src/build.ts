@@ -233,19 +233,16 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         memory.parseCache = usedParses
         lap('load', since)
         const source = (file: typeof vocabularyFile) => (file ? { path: file.path, value: String(file.value) } : null)
-        if (pool !== null) {
-          const parsedByWorkers = (await help?.entries) ?? new Map()
-          pool.setup({
+        pool?.setup(
+          {
             config,
             templateSources: [...templates].map(([name, bytes]) => [name, bytes.toString('utf8')]),
             vocabulary: source(vocabularyFile),
             overrides: source(overridesFile),
-            archive: {
-              sourceKeys: read.sources.map(({ key }) => key),
-              pages: read.sources.filter(({ key }) => !parsedByWorkers.has(key)).map(({ key }) => [key, usedParses.get(key)?.page ?? null]),
-            },
-          })
-        }
+          },
+          read.sources.map(({ key }) => key),
+          (key) => usedParses.get(key)?.page ?? null,
+        )
 
         // plan
         since = performance.now()

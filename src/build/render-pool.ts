@@ -82,9 +82,13 @@ export class RenderPool {
     return { keys: new Set(helped.map(({ key }) => key)), entries: Promise.all(replies).then((lists) => new Map(lists.flat())) }
   }
 
-  /** Send every worker the archive to plan. */
-  setup(setup: WorkerSetup): void {
-    for (const worker of this.workers) worker.post({ type: 'setup', setup })
+  /** Send every worker the archive to plan: the sources' keys in order, and the pages of those it did not parse itself. */
+  setup(setup: Omit<WorkerSetup, 'archive'>, sourceKeys: string[], pageOf: (key: string) => ParsedPage | null): void {
+    for (const worker of this.workers) {
+      const pages = sourceKeys.filter((key) => !worker.parsedKeys.has(key)).map((key): [string, ParsedPage | null] => [key, pageOf(key)])
+      worker.parsedKeys.clear()
+      worker.post({ type: 'setup', setup: { ...setup, archive: { sourceKeys, pages } } })
+    }
   }
 
   /** Milliseconds the workers have spent converting scripts. */
@@ -219,9 +223,14 @@ class RenderWorker {
     return reply.type === 'rendered' ? reply.results : []
   }
 
+  /** Sources this worker has parsed (and keeps) since its last setup. */
+  readonly parsedKeys = new Set<string>()
+
   async parse(sources: SourceToParse[]): Promise<[string, ParseCacheEntry][]> {
     const reply = await this.ask((batch) => ({ type: 'parse', batch, sources }), sources.map(({ bytes }) => bytes.buffer as ArrayBuffer))
-    return reply.type === 'parsed' ? reply.entries : []
+    if (reply.type !== 'parsed') return []
+    for (const [key] of reply.entries) this.parsedKeys.add(key)
+    return reply.entries
   }
 
   private ask(request: (batch: number) => WorkerRequest, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {

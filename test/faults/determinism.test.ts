@@ -32,7 +32,7 @@ describe('deterministic output', () => {
     for (const [name, site] of others) expect(site, `${name} against ${first![0]}`).toEqual(first![1])
   }, 180_000)
 
-  it('is byte-identical, with the same warnings, whether sources are parsed and pages rendered on one thread or shared with a worker thread', async () => {
+  it('is byte-identical, with the same warnings, whether sources are parsed and pages rendered on one thread or shared with one or two worker threads', async () => {
     // Enough sources for a cold build to start workers, and pages enough to hand them some.
     const source = childProject(80)
     // The last source is in the worker's share of the parsing: its warning must still be reported, in its place.
@@ -44,7 +44,7 @@ describe('deterministic output', () => {
     writeFileSync(path.join(generated, last), lines.join('\n'))
     const sites: string[] = []
     const reports: string[] = []
-    for (const workers of ['0', '1']) {
+    for (const workers of ['0', '1', '2']) {
       const root = mkdtempSync(path.join(tmpdir(), 'news-archive-workers-'))
       cpSync(source, root, { recursive: true })
       const result = await runBuild(root, 'dist', { TZ: 'UTC', LANG: 'C', LC_ALL: '' }, ['--workers', workers])
@@ -60,9 +60,11 @@ describe('deterministic output', () => {
       reports.push(result.stderr.split('\n').filter((line) => !line.startsWith('Built ')).join('\n'))
     }
     expect(sites[1]).toBe(sites[0])
+    expect(sites[2]).toBe(sites[0])
     expect(reports[0]).toContain(`${longest + 1}:11`)
     expect(reports[0]).toMatch(/control-character/u)
     expect(reports[1]).toBe(reports[0])
+    expect(reports[2]).toBe(reports[0])
   }, 180_000)
 
   it('reports a template error the same, with its place, whether or not workers rendered', async () => {
