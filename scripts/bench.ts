@@ -1,7 +1,8 @@
 // `npm run bench [-- --articles 10000] [--seed 1] [--runs 1] [--json FILE] [--dir .cache/bench] [--start-date YYYY-MM-DD]`
-// Generates (or reuses) a corpus of N articles, then measures three builds, each in a fresh process
+// Generates (or reuses) a corpus of N articles, then measures four builds, each in a fresh process
 // (startup, cache loading and JIT counted, as CI or an editor's `news-archive build` sees them):
-// cold (no cache, no output), no change, and one article edited; then the same three in one warm
+// cold (no cache, no output), no change, one article edited, and the same place edited again (the
+// first edit also makes the second site tree; the second shows an edit alone); then the same four in one warm
 // process with one Builder (as `news-archive dev`). Prints a table and writes it as JSON
 // (default <dir>/result-N.json).
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises'
@@ -36,15 +37,15 @@ const runs = wholeNumber('runs', values.runs, 1)
 const benchDir = path.resolve(values.dir ?? path.join(root, '.cache/bench'))
 const jsonFile = path.resolve(values.json ?? path.join(benchDir, `result-${articles}.json`))
 const log = (line: string) => process.stderr.write(`${line}\n`)
-const steps: Step[] = ['cold', 'no-change', 'edit']
+const steps: Step[] = ['cold', 'no-change', 'edit', 'edit-again']
 
-/** Three builds, each in its own process. */
+/** Four builds, each in its own process. */
 async function measureFresh(corpusDir: string): Promise<{ rows: BenchRow[]; site: { files: number; bytes: number } }> {
   const site = await freshSite(root, corpusDir, path.join(benchDir, `run-${articles}`, 'fresh'))
   const rows: BenchRow[] = []
   let siteSize = { files: 0, bytes: 0 }
   for (const step of steps) {
-    const edit = step === 'edit' ? await editOnePage(site.articlesDir) : undefined
+    const edit = step === 'edit' || step === 'edit-again' ? await editOnePage(site.articlesDir) : undefined
     const { run, stats } = await runCli(root, site)
     const size = await treeSize(site.outDir, run.spawnedAt)
     if (step === 'cold') siteSize = { files: size.files, bytes: size.bytes }
@@ -64,7 +65,7 @@ async function measureFresh(corpusDir: string): Promise<{ rows: BenchRow[]; site
   return { rows, site: siteSize }
 }
 
-/** Three builds by one Builder in one process. */
+/** Four builds by one Builder in one process. */
 async function measureWarm(corpusDir: string): Promise<BenchRow[]> {
   const site = await freshSite(root, corpusDir, path.join(benchDir, `run-${articles}`, 'warm'))
   const { reports } = await runChild(root, site)

@@ -43,11 +43,11 @@ describe('npm run bench', () => {
   })
 
   for (const mode of ['fresh', 'warm'] as const) {
-    it(`${mode}: builds cold, then writes nothing when nothing changed, then re-renders a few pages after one edit`, () => {
+    it(`${mode}: builds cold, then writes nothing when nothing changed, then re-renders a few pages after one edit and after another`, () => {
       const rows = result[mode]
-      expect(rows.map((row) => row.step)).toEqual(['cold', 'no-change', 'edit'])
+      expect(rows.map((row) => row.step)).toEqual(['cold', 'no-change', 'edit', 'edit-again'])
       rows.forEach(expectRow)
-      const [cold, noChange, edit] = rows as [BenchRow, BenchRow, BenchRow]
+      const [cold, noChange, edit, again] = rows as [BenchRow, BenchRow, BenchRow, BenchRow]
       expect(cold.files.written).toBe(result.site.files)
       expect(cold.bytesWritten).toBe(result.site.bytes)
       expect(noChange.files.written).toBe(0)
@@ -56,12 +56,17 @@ describe('npm run bench', () => {
       expect(edit.renderedPages).toBeLessThan(cold.renderedPages)
       expect(edit.files.written).toBeGreaterThan(0)
       expect(edit.edit?.before).not.toBe(edit.edit?.after)
+      // The second edit finds the second site tree made: it links nothing, and writes what it changed.
+      expect(again.edit?.before).toBe(edit.edit?.after)
+      expect(again.renderedPages).toBe(edit.renderedPages)
+      expect(again.files.linked).toBe(0)
+      expect(again.files.written).toBeGreaterThan(0)
     })
   }
 
   it('prints the same figures as a table', () => {
     expect(table).toContain(`${result.articles} articles`)
-    for (const name of ['cold', 'no change', 'one edit']) expect(table).toContain(name)
+    for (const name of ['cold', 'no change', 'one edit', 'edit again']) expect(table).toContain(name)
     expect(table).toContain(String(result.fresh[0]!.files.written))
   })
 })

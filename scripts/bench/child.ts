@@ -1,5 +1,5 @@
 // The warm process of `npm run bench`: builds the way `news-archive dev` does (one Builder, cold →
-// no change → one edit; the second site tree made between the first two, each later build told
+// no change → one edit → the same place edited again; the second site tree made between the first two, each later build told
 // what changed, as the watcher tells it), and prints each build's figures as a line `BENCH {json}` on stdout. (The
 // fresh builds run `news-archive build --stats` itself: see run.ts.)
 //   node --import tsx scripts/bench/child.ts '{"root":…,"articlesDir":…,"outDir":…,"cacheDir":…}'
@@ -8,6 +8,7 @@ import { createBuilder, type BuildStats } from '../../src/build.ts'
 import { defaultConfig } from '../../src/config.ts'
 import { editOnePage } from './edit.ts'
 import { treeSize } from './measure.ts'
+import type { Step } from './report.ts'
 
 export interface ChildOptions {
   /** The project folder (templates, public files, vocabulary). */
@@ -19,7 +20,7 @@ export interface ChildOptions {
 
 /** What a child reports for one build: what `build --stats` writes, and more. */
 export interface ChildReport extends BuildStats {
-  step: 'cold' | 'no-change' | 'edit'
+  step: Step
   edit?: { file: string; line: number; before: string; after: string }
   /** Bytes of the files this build wrote. */
   bytesWritten?: number
@@ -59,7 +60,9 @@ if (await measure('cold')) {
   // As the dev loop does while the editor reads the site.
   await builder.prepare()
   if (await measure('no-change', undefined, [])) {
-    const edit = await editOnePage(options.articlesDir)
-    await measure('edit', edit, [path.join(options.articlesDir, edit.file)])
+    for (const step of ['edit', 'edit-again'] as const) {
+      const edit = await editOnePage(options.articlesDir)
+      if (!(await measure(step, edit, [path.join(options.articlesDir, edit.file)]))) break
+    }
   }
 }

@@ -2,7 +2,7 @@
 import type { BuildResult } from '../../src/build.ts'
 import { describeMachine, type Machine } from './measure.ts'
 
-export type Step = 'cold' | 'no-change' | 'edit'
+export type Step = 'cold' | 'no-change' | 'edit' | 'edit-again'
 
 /** One measured build. */
 export interface BenchRow {
@@ -34,13 +34,13 @@ export interface BenchResult {
   site: { files: number; bytes: number }
   /** Each build in a fresh process (as `news-archive build` runs in CI): the median run by wall time. */
   fresh: BenchRow[]
-  /** One process, one Builder, three builds (as `news-archive dev` runs): the median run by wall time. */
+  /** One process, one Builder, four builds (as `news-archive dev` runs): the median run by wall time. */
   warm: BenchRow[]
   /** Every run, when runs > 1. */
   samples?: { fresh: BenchRow[][]; warm: BenchRow[][] }
 }
 
-const stepNames: Record<Step, string> = { cold: 'cold', 'no-change': 'no change', edit: 'one edit' }
+const stepNames: Record<Step, string> = { cold: 'cold', 'no-change': 'no change', edit: 'one edit', 'edit-again': 'edit again' }
 const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 3 : 2)
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)
 
@@ -82,6 +82,6 @@ export function formatTable(result: BenchResult): string {
     '',
     'render includes (conv.) = zh-Hans → zh-Hant conversion and (search) = search index; pages = pages rendered; files = files written; linked = unchanged files hard-linked from the previous site; ' +
       'MB written = bytes of the files written.',
-    ...(edit ? [`one edit: ${edit.file} line ${edit.line}, 「${edit.before}」 → 「${edit.after}」`] : []),
+    ...(edit ? [`one edit: ${edit.file} line ${edit.line}, 「${edit.before}」 → 「${edit.after}」; edit again: the same place changed again (the second site tree now exists)`] : []),
   ].join('\n')
 }
