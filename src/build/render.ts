@@ -136,11 +136,10 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   }
   /** Write a page's files and remember what it was made from. */
   const keep = async (key: string, fingerprint: string, files: PageFile[]) => {
-    const outputs: RememberedRoute['outputs'] = []
-    for (const file of files) {
-      outputs.push([file.path, file.digest, file.bytes.length])
-      await put(file.path, file.digest, file.bytes)
-    }
+    // Made by map, the list is exactly as long as it needs: grown by push, it had room for 17 files
+    // (152 bytes) to hold the one or two of a page, 2.8 MB of 18,588 pages at 6,448 articles.
+    const outputs: RememberedRoute['outputs'] = files.map((file) => [file.path, file.digest, file.bytes.length])
+    for (const file of files) await put(file.path, file.digest, file.bytes)
     routes.set(key, { fingerprint, outputs })
     if (input.progress && routes.size % 1000 === 0) input.progress(`rendered ${routes.size} pages`)
   }
