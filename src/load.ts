@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { detach } from './parse/detach.ts'
 import { parseMarkdownArticle } from './parse/markdown.ts'
 import { parseRawPage, type PageOverrides } from './parse/raw-page.ts'
 import type { ArticleRecord, ParsedPage } from './types.ts'
@@ -200,7 +201,8 @@ export async function parseArchive(read: ReadArchive, cache: ParseCache = new Ma
     let page: ParsedPage | null
     if (cached) page = replayParse(cached, file)
     else {
-      page = parseSource(file)
+      // Detached from the source's text, which `file.value = ''` below then lets go.
+      page = detach(parseSource(file))
       storeParse(cache, key, file, page)
       loaded.parsed++
     }

@@ -5,10 +5,19 @@ import type { ArticleRecord } from '../types.ts'
 /** A short hex digest of text or bytes. */
 export function digest(...parts: (string | Uint8Array)[]): string {
   // The one-shot hash is twice as fast as a Hash object for the many short texts of fingerprints.
-  if (parts.every((part) => typeof part === 'string')) return hash('sha1', parts.join(''), 'hex').slice(0, 20)
+  if (parts.every((part) => typeof part === 'string')) return ownPrefix(hash('sha1', parts.join(''), 'hex'))
   const sha1 = createHash('sha1')
   for (const part of parts) sha1.update(part)
-  return sha1.digest('hex').slice(0, 20)
+  return ownPrefix(sha1.digest('hex'))
+}
+
+/**
+ * The first 20 characters of a hex digest as a string of their own: a build keeps ~7 digests an
+ * article (fingerprints, file digests), and a slice keeps its 40-character parent too (88 bytes
+ * rather than 40). JSON.parse makes the copy for 0.2 µs more than the slice; a Buffer's hex took 1.1 µs more.
+ */
+function ownPrefix(hex: string): string {
+  return JSON.parse(`"${hex.slice(0, 20)}"`) as string
 }
 
 /**

@@ -101,7 +101,7 @@ export class TreeUpdate {
   readonly result: UpdateResult = { written: 0, linked: 0, removed: 0, swapped: false }
   private files: FileDigests = new Map()
   private target: { tree: 'a' | 'b'; dir: string; files: FileDigests; fresh: boolean } | null = null
-  private readonly made = new Map<string, Promise<void>>()
+  private readonly made = new Map<string, Promise<void> | true>()
   private readonly jobs = new Set<Promise<void>>()
 
   constructor(
@@ -213,24 +213,28 @@ export class TreeUpdate {
       // written in place, so a file linked into the live tree is never changed through this one.
       const liveTree = this.trees.stateFor().live
       this.result.linked++
-      await this.run(this.replace(destination, () => link(resolveInside(this.trees.treeDir(liveTree), relative), destination)))
+      await this.run(this.replace(destination, relative, () => link(resolveInside(this.trees.treeDir(liveTree), relative), destination)))
     } else if (contents !== undefined) {
       this.result.written++
-      await this.run(this.replace(destination, () => writeFile(destination, contents)))
+      await this.run(this.replace(destination, relative, () => writeFile(destination, contents)))
     } else {
       throw new Error(`no contents for ${relative}: it was neither rendered nor in the live site`)
     }
   }
 
-  private async replace(destination: string, create: () => Promise<void>): Promise<void> {
-    const dir = path.dirname(destination)
+  private async replace(destination: string, relative: string, create: () => Promise<void>): Promise<void> {
     // One mkdir per folder, and every file of it waits for that one: writes run concurrently.
-    let made = this.made.get(dir)
+    // A folder is known by the folder of `relative` (a slice of a path the file list keeps) and, once
+    // made, by `true`: by its absolute path and promise, it took 4 MB for 18,500 folders at 6,448 articles.
+    const folder = path.dirname(relative)
+    let made = this.made.get(folder)
     if (made === undefined) {
-      made = mkdir(dir, { recursive: true }).then(() => {})
-      this.made.set(dir, made)
+      made = mkdir(path.dirname(destination), { recursive: true }).then(() => {
+        this.made.set(folder, true)
+      })
+      this.made.set(folder, made)
     }
-    await made
+    if (made !== true) await made
     // In a tree made from nothing there is nothing to replace: skip a failing unlink per file.
     if (!this.target?.fresh) await unlink(destination).catch(() => {})
     await create()

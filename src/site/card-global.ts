@@ -26,6 +26,9 @@ export function cardRenderer(environment: nunjucks.Environment, budget = cardMem
     if (html === undefined) {
       template ??= new nunjucks.Template(`{% from "${cardMacroTemplate}" import card with context %}{{ card(a, level, showDate) }}`, environment, 'card()')
       const text = template.render({ t: this.lookup('t'), a, level, showDate })
+      // Rendered, a card is a rope of ~30 concatenations (1 KB of string headers); read as a number,
+      // V8 flattens it in place. Kept flat, the memo was 17 MB rather than 20.5 MB at 6,448 articles.
+      Number(text)
       html = new nunjucks.runtime.SafeString(text)
       cards.set(key, html)
       characters += text.length
