@@ -49,36 +49,22 @@ export function assembleShards(dictionary: TermDictionary, docs: readonly StoryT
       order[termCount++] = term
     }
   })
-  // Each term's postings, gap-encoded in document order (the order docs are visited in), into one
-  // buffer sized exactly by a first pass: laid out at its widest, or sorted first, the postings of
-  // 100,000 articles took a gigabyte beside the index.
+  // Each term's postings, gap-encoded in document order (the order docs are visited in), written
+  // straight into its shard at a place a first pass works out: laid out at its widest, or sorted
+  // first, the postings of 100,000 articles took a gigabyte beside the index, and a buffer of all of
+  // them before the shards another 150 MB.
   const documentCount = new Int32Array(termCount)
-  const encodedStart = new Int32Array(termCount + 1)
+  const postingsLength = new Int32Array(termCount)
   const previousDoc = new Int32Array(termCount).fill(-1)
   docs.forEach(({ terms }, doc) => {
     for (let i = 0; i < terms.length; i++) {
       const term = local[terms[i]!]!
-      encodedStart[term + 1]! += varintLength(doc - previousDoc[term]! - 1) + 1
+      postingsLength[term]! += varintLength(doc - previousDoc[term]! - 1) + 1
       previousDoc[term] = doc
       documentCount[term]!++
     }
   })
-  for (let term = 0; term < termCount; term++) {
-    encodedStart[term + 1]! += encodedStart[term]!
-    lastDoc[order[term]!] = previousDoc[term]!
-  }
-  const encoded = new Uint8Array(encodedStart[termCount]!)
-  const cursor = encodedStart.slice(0, termCount)
-  previousDoc.fill(-1)
-  docs.forEach(({ terms, bytes }, doc) => {
-    for (let i = 0; i < terms.length; i++) {
-      const term = local[terms[i]!]!
-      let at = writeVarint(encoded, cursor[term]!, doc - previousDoc[term]! - 1)
-      encoded[at++] = bytes[i]!
-      cursor[term] = at
-      previousDoc[term] = doc
-    }
-  })
+  for (let term = 0; term < termCount; term++) lastDoc[order[term]!] = previousDoc[term]!
   const termStrings = Array.from(order.subarray(0, termCount), (term) => dictionary.text(term))
   // One encode for all terms: encoding a million short strings one by one is slow.
   const allTerms = new TextEncoder().encode(termStrings.join(''))
@@ -89,17 +75,38 @@ export function assembleShards(dictionary: TermDictionary, docs: readonly StoryT
     offset += length
   }
   let total = 0
-  for (let term = 0; term < termCount; term++) total += termBytes[term]!.length + encodedStart[term + 1]! - encodedStart[term]! + 4
+  for (let term = 0; term < termCount; term++) total += termBytes[term]!.length + postingsLength[term]! + 4
   const shardCount = shardCountFor(total, shardBytes)
   const members: number[][] = Array.from({ length: shardCount }, () => [])
-  for (let term = 0; term < termCount; term++) members[shardOf(termStrings[term]!, shardCount)]!.push(term)
+  const shardOfTerm = new Int32Array(termCount)
+  for (let term = 0; term < termCount; term++) members[(shardOfTerm[term] = shardOf(termStrings[term]!, shardCount))]!.push(term)
+  // Each shard sized exactly, its entries' heads written, and where each term's postings go.
+  const cursor = new Int32Array(termCount)
   const shards = members.map((terms) => {
-    let size = 5
-    for (const term of terms) size += termBytes[term]!.length + encodedStart[term + 1]! - encodedStart[term]! + 15
+    let size = varintLength(terms.length)
+    for (const term of terms) {
+      const length = termBytes[term]!.length
+      size += varintLength(length) + length + varintLength(documentCount[term]!) + varintLength(postingsLength[term]!) + postingsLength[term]!
+    }
     const bytes = new Uint8Array(size)
     let offset = writeVarint(bytes, 0, terms.length)
-    for (const term of terms) offset = writeEntry(bytes, offset, termBytes[term]!, documentCount[term]!, encoded.subarray(encodedStart[term]!, encodedStart[term + 1]!))
-    return bytes.slice(0, offset)
+    for (const term of terms) {
+      offset = writeEntryHead(bytes, offset, termBytes[term]!, documentCount[term]!, postingsLength[term]!)
+      cursor[term] = offset
+      offset += postingsLength[term]!
+    }
+    return bytes
+  })
+  previousDoc.fill(-1)
+  docs.forEach(({ terms, bytes }, doc) => {
+    for (let i = 0; i < terms.length; i++) {
+      const term = local[terms[i]!]!
+      const shard = shards[shardOfTerm[term]!]!
+      let at = writeVarint(shard, cursor[term]!, doc - previousDoc[term]! - 1)
+      shard[at++] = bytes[i]!
+      cursor[term] = at
+      previousDoc[term] = doc
+    }
   })
   return {
     shardBytes,
@@ -124,12 +131,17 @@ export function shardCountFor(total: number, shardBytes: number): number {
 
 /** Write one term of a shard at `at`; returns the offset after it. */
 export function writeEntry(bytes: Uint8Array, at: number, term: Uint8Array, documents: number, postings: Uint8Array): number {
+  const offset = writeEntryHead(bytes, at, term, documents, postings.length)
+  bytes.set(postings, offset)
+  return offset + postings.length
+}
+
+/** Write the head of one term of a shard at `at` (its postings follow); returns the offset after it. */
+function writeEntryHead(bytes: Uint8Array, at: number, term: Uint8Array, documents: number, postingsLength: number): number {
   let offset = writeVarint(bytes, at, term.length)
   bytes.set(term, offset)
   offset = writeVarint(bytes, offset + term.length, documents)
-  offset = writeVarint(bytes, offset, postings.length)
-  bytes.set(postings, offset)
-  return offset + postings.length
+  return writeVarint(bytes, offset, postingsLength)
 }
 
 /** The length of `text` in UTF-8. */
