@@ -56,11 +56,12 @@ describe('npm run bench', () => {
       expect(edit.renderedPages).toBeLessThan(cold.renderedPages)
       expect(edit.files.written).toBeGreaterThan(0)
       expect(edit.edit?.before).not.toBe(edit.edit?.after)
-      // The second edit finds the second site tree made: it links nothing, and writes what it changed.
+      // The second edit finds the second site tree made: it writes what it changed, and links at most
+      // what the first edit changed (never the whole site, as a first edit after a cold build may).
       expect(again.edit?.before).toBe(edit.edit?.after)
       expect(again.renderedPages).toBe(edit.renderedPages)
-      expect(again.files.linked).toBe(0)
       expect(again.files.written).toBeGreaterThan(0)
+      expect(again.files.linked).toBeLessThanOrEqual(edit.files.written)
     })
   }
 
