@@ -201,9 +201,7 @@ export async function parseArchive(read: ReadArchive, cache: ParseCache = new Ma
     let page: ParsedPage | null
     if (cached) page = replayParse(cached, file)
     else {
-      // Detached from the source's text, which `file.value = ''` below then lets go.
-      page = detach(parseSource(file))
-      storeParse(cache, key, file, page)
+      page = parseInto(cache, key, file)
       loaded.parsed++
     }
     // The messages carry their places: keeping every source's text as well would hold the archive twice.
@@ -218,6 +216,13 @@ export async function parseArchive(read: ReadArchive, cache: ParseCache = new Ma
     }
   }
   return loaded
+}
+
+/** Parse `file` and keep what it gave in `cache` under `key`; the page is detached from the source's text, so that text can go. */
+export function parseInto(cache: ParseCache, key: string, file: VFile): ParsedPage | null {
+  const page = detach(parseSource(file))
+  storeParse(cache, key, file, page)
+  return page
 }
 
 /** Sources parsed elsewhere (by render workers) while `parseArchive` parses the others. */

@@ -2,8 +2,8 @@
 // routes it is asked for by index and sends back their bytes (see render-pool.ts).
 import { parentPort } from 'node:worker_threads'
 import { VFile } from 'vfile'
-import { parseSource } from '../load.ts'
-import { storeParse, type ParseCache } from '../parse-cache.ts'
+import { parseInto } from '../load.ts'
+import type { ParseCache } from '../parse-cache.ts'
 import { planArchive } from '../plan.ts'
 import type { ParsedPage } from '../types.ts'
 import { variantsFor } from '../variants/record.ts'
@@ -22,12 +22,7 @@ const parsedHere = new Map<string, ParsedPage | null>()
 port.on('message', (request: WorkerRequest) => {
   if (request.type === 'parse') {
     const entries: ParseCache = new Map()
-    for (const { key, path, bytes } of request.sources) {
-      const file = new VFile({ path, value: bytes })
-      const page = parseSource(file)
-      storeParse(entries, key, file, page)
-      parsedHere.set(key, page)
-    }
+    for (const { key, path, bytes } of request.sources) parsedHere.set(key, parseInto(entries, key, new VFile({ path, value: bytes })))
     port.postMessage({ type: 'parsed', batch: request.batch, entries: [...entries] } satisfies WorkerReply)
     return
   }
@@ -41,7 +36,6 @@ port.on('message', (request: WorkerRequest) => {
     return
   }
   if (planned === null) throw new Error('render request before setup')
-  if (request.type !== 'render') return
   const results: (PageFile[] | null)[] = []
   const transfer: ArrayBuffer[] = []
   for (const [variantIndex, routeIndex] of request.jobs) {
