@@ -4,22 +4,42 @@
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { reporter } from 'vfile-reporter'
-import { converterCache } from './build/conversion.ts'
+import type { VFile } from 'vfile'
 import { digest, FingerprintMemo } from './build/fingerprint.ts'
 import { FileProblem } from './build/problem.ts'
 import { codeDigest, readFolder, readOptional } from './build/inputs.ts'
-import { renderSite, type RenderMemo, type RenderStats } from './build/render.ts'
+import type { RenderMemo, RenderStats } from './build/render.ts'
 import { defaultWorkerCount, RenderPool } from './build/render-pool.ts'
 import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
-import { SearchMemory } from './search/build.ts'
 import { markTreeChanging, readBuildState, readParseCache, writeBuildState, writeParseCache, type BuildState } from './build/state.ts'
 import type { SiteConfig } from './config.ts'
-import { parseArchive, readArchive } from './load.ts'
 import type { ParseCache } from './parse-cache.ts'
-import { createPlanMemo, planArchive } from './plan.ts'
-import { defaultTemplatesDir } from './site/index.ts'
+import { readArchive } from './scan.ts'
+import { defaultTemplatesDir } from './site/templates-dir.ts'
 import type { ArticleRecord } from './types.ts'
+
+/**
+ * The stages that do the work (parse, plan, render) with the libraries they bring: unified, nunjucks,
+ * OpenCC, pinyin-pro. Imported by the first build that has work: importing them is about 0.3 s, half
+ * of a build that finds nothing changed, which needs none of them.
+ */
+async function importStages() {
+  const [load, plan, render, conversion, search] = await Promise.all([import('./load.ts'), import('./plan.ts'), import('./build/render.ts'), import('./build/conversion.ts'), import('./search/build.ts')])
+  return {
+    parseArchive: load.parseArchive,
+    planArchive: plan.planArchive,
+    createPlanMemo: plan.createPlanMemo,
+    renderSite: render.renderSite,
+    converterCache: conversion.converterCache,
+    SearchMemory: search.SearchMemory,
+    reporter: await importReporter(),
+  }
+}
+
+/** vfile-reporter, imported when there are messages to print. */
+async function importReporter(): Promise<(files: VFile[], options: { quiet: boolean }) => string> {
+  return (await import('vfile-reporter')).reporter
+}
 
 export interface BuildOptions {
   /** The project folder: config, templates/, public/ and the vocabulary are found here. */
@@ -104,16 +124,24 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
   const at = (file: string) => path.resolve(options.root, file)
   const cacheDir = options.cacheDir === undefined ? at('.cache') : options.cacheDir
   const outDir = at(config.outDir)
-  const converters = converterCache()
   let memory: { codeKey: string; parseCache: ParseCache | null; parseShards: Map<string, string>; state: BuildState } | null = null
-  // Heads of records converted to the other script (variants/head.ts), kept while the converters are the same.
   const rebuilds = options.rebuilds ?? true
+  // The stages, and what they keep from build to build, made by the first build that has work.
+  let work: Awaited<ReturnType<typeof startWork>> | null = null
+  const startWork = async () => {
+    const stages = await importStages()
+    return {
+      stages,
+      converters: stages.converterCache(),
+      // The last plan and the walks of its routes: an edit that changes no route's shape reuses both.
+      planMemo: rebuilds ? stages.createPlanMemo() : undefined,
+      // Every story's search terms and the last shard files, so a rebuild scans only the stories that changed.
+      search: rebuilds ? new stages.SearchMemory() : undefined,
+    }
+  }
+  // Heads of records converted to the other script (variants/head.ts), kept while the converters are the same.
   let conversions = { key: '', records: new Map<string, ArticleRecord>() }
-  // The last plan and the walks of its routes: an edit that changes no route's shape reuses both.
-  const planMemo = rebuilds ? createPlanMemo() : undefined
   const fingerprints = rebuilds ? new FingerprintMemo() : undefined
-  // Every story's search terms and the last shard files, so a rebuild scans only the stories that changed.
-  const search = rebuilds ? new SearchMemory() : undefined
   let renderMemo: RenderMemo | undefined
   // Paths a watcher saw change since the last successful build (which may be followed by failed ones).
   let watchedChanges = new Set<string>()
@@ -184,11 +212,11 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const vocabularyFile = await readOptional(at(config.vocabulary), config.vocabulary)
         const overridesFile = await readOptional(at(config.conversionOverrides), config.conversionOverrides)
         if (!existsSync(at(config.articlesDir))) throw new BuildError('scan', config.articlesDir, new Error('articles folder does not exist'))
-        // With nothing remembered every page is rendered: for a large archive, start the workers now,
+        // With no build to start from every page is rendered: for a large archive, start the workers now,
         // so that they load their code while this thread reads the archive.
         const workers = options.workers ?? defaultWorkerCount()
         const onScan = (paths: readonly string[]) => {
-          if (workers > 0 && memory!.state.routes.size === 0 && paths.length >= sourcesForWorkers.from && paths.length <= sourcesForWorkers.to) pool = new RenderPool(workers)
+          if (workers > 0 && memory!.state.sources === undefined && paths.length >= sourcesForWorkers.from && paths.length <= sourcesForWorkers.to) pool = new RenderPool(workers)
         }
         const read = await stage('scan', config.articlesDir, () => readArchive(at(config.articlesDir), { root: options.root, onScan, stamps: memory!.state.sources, changedPaths }))
         const templatesDirName = existsSync(at('templates')) ? 'templates' : defaultTemplatesDir
@@ -220,6 +248,9 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         }
 
         // load
+        work ??= await startWork()
+        const { parseArchive, planArchive, renderSite, reporter } = work.stages
+        const { planMemo, converters, search } = work
         if (memory.parseCache === null && cacheDir) {
           const stored = await readParseCache(cacheDir, memory.codeKey)
           memory.parseCache = stored.cache
@@ -324,7 +355,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           `Script conversion (zh-Hans ⇄ zh-Hant): ${(timings.conversion / 1000).toFixed(2)} s, ${((100 * timings.conversion) / timings.total).toFixed(1)}% of the build.`
         return { ok: true, report, summary, renderedRoutes: rendered.renderedRoutes, files: rendered.files, timings, render: rendered.stats }
       } catch (error) {
-        if (error instanceof FileProblem) return failed(reporter([error.toVFile()], { quiet: true }), `${error.file} needs fixing`)
+        if (error instanceof FileProblem) return failed((await importReporter())([error.toVFile()], { quiet: true }), `${error.file} needs fixing`)
         return failed('', error instanceof Error ? error.message : String(error))
       } finally {
         await pool?.close()

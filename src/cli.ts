@@ -4,14 +4,13 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { VFile } from 'vfile'
-import { reporter } from 'vfile-reporter'
 import { configFileName, defaultConfig, isBaseUrl, parseConfig, withTrailingSlash, type SiteConfig } from './config.ts'
-import { importPage } from './import.ts'
 import { readOptional } from './build/inputs.ts'
-import { loadArchive, parseSource, readSource } from './load.ts'
-import { planArchive } from './plan.ts'
-import { parseRawPage } from './parse/raw-page.ts'
 import type { ArticleRecord } from './types.ts'
+
+// Each command imports what it needs when it runs: the parser, planner and renderer bring large
+// libraries (unified, nunjucks, OpenCC, pinyin-pro), and a build that finds nothing changed needs none.
+const importReporter = async () => (await import('vfile-reporter')).reporter
 
 const usage = `Usage: news-archive <command> [options]
 
@@ -62,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
 async function parseCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'issue-date': { type: 'string' }, page: { type: 'string' } } })
   if (positionals.length === 0) throw new Error('name at least one raw page file')
+  const [{ parseSource, readSource }, reporter] = await Promise.all([import('./load.ts'), importReporter()])
   const page = values.page === undefined ? undefined : Number(values.page)
   if (page !== undefined && !Number.isInteger(page)) throw new Error(`--page must be a whole number, not \`${values.page}\``)
   const files: VFile[] = []
@@ -83,6 +83,7 @@ async function checkCommand(argv: string[]): Promise<number> {
   const root = process.cwd()
   const { config, file: configFile } = await loadConfig(root)
   const dir = positionals[0] ?? config.articlesDir
+  const [{ loadArchive }, { planArchive }, reporter] = await Promise.all([import('./load.ts'), import('./plan.ts'), importReporter()])
   const archive = await loadArchive(dir)
   // The whole plan, not only the parse: URL, slug, tag and author clashes are found there.
   const vocabularyFile = await readOptional(path.resolve(root, config.vocabulary), config.vocabulary)
@@ -101,7 +102,7 @@ const siteOptions = { articles: { type: 'string' }, out: { type: 'string' }, 'ba
 async function siteSettings(values: { articles?: string; out?: string; 'base-url'?: string }): Promise<SiteConfig | null> {
   const { config, file } = await loadConfig(process.cwd())
   if (file.messages.some((message) => message.fatal)) {
-    process.stderr.write(`${reporter([file])}\n`)
+    process.stderr.write(`${(await importReporter())([file])}\n`)
     return null
   }
   const baseUrl = values['base-url']
@@ -157,6 +158,7 @@ async function importCommand(argv: string[]): Promise<number> {
   })
   if (positionals.length !== 1) throw new Error('name one raw page file')
   const pagePath = positionals[0] as string
+  const [{ readSource }, { parseRawPage }, { importPage }, reporter] = await Promise.all([import('./load.ts'), import('./parse/raw-page.ts'), import('./import.ts'), importReporter()])
   const file = await readSource(pagePath)
   const page = parseRawPage(file, { issueDate: values['issue-date'], page: values.page === undefined ? undefined : Number(values.page) })
   const report = reporter([file], { quiet: true })

@@ -12,6 +12,20 @@ const checksumLength = digest('').length
 
 /** Read the parts written by `writeCacheParts` under `key`; undefined when missing, stale, truncated or corrupt. */
 export async function readCacheParts(filePath: string, key: string): Promise<unknown[] | undefined> {
+  const parts = await readCachePartsLazily(filePath, key)
+  try {
+    return parts?.map((part) => part())
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Read the parts written by `writeCacheParts` under `key`, checked whole but each deserialized only
+ * when called for (where it may throw, if the bytes are not what this code wrote); undefined when
+ * missing, stale, truncated or corrupt.
+ */
+export async function readCachePartsLazily(filePath: string, key: string): Promise<(() => unknown)[] | undefined> {
   let bytes: Buffer
   try {
     bytes = await readFile(filePath)
@@ -22,15 +36,12 @@ export async function readCacheParts(filePath: string, key: string): Promise<unk
   if (bytes.length < header.length + checksumLength || bytes.subarray(0, header.length).toString('latin1') !== header) return undefined
   const body = bytes.subarray(0, bytes.length - checksumLength)
   if (digest(body) !== bytes.subarray(body.length).toString('latin1')) return undefined
-  const parts: unknown[] = []
-  try {
-    for (let at = header.length; at < body.length; ) {
-      const length = body.readUInt32LE(at)
-      parts.push(deserialize(body.subarray(at + 4, at + 4 + length)))
-      at += 4 + length
-    }
-  } catch {
-    return undefined
+  const parts: (() => unknown)[] = []
+  for (let at = header.length; at < body.length; ) {
+    if (at + 4 > body.length) return undefined
+    const payload = body.subarray(at + 4, at + 4 + body.readUInt32LE(at))
+    parts.push(() => deserialize(payload))
+    at += 4 + payload.length
   }
   return parts
 }
@@ -63,15 +74,4 @@ export async function writeCacheParts(filePath: string, key: string, parts: Iter
   }
   await file.close()
   await rename(temporary, filePath)
-}
-
-/** Read a cache value written by `writeCache` under `key`; undefined when missing, stale, truncated or corrupt. */
-export async function readCache<T>(filePath: string, key: string): Promise<T | undefined> {
-  const parts = await readCacheParts(filePath, key)
-  return parts?.length === 1 ? (parts[0] as T) : undefined
-}
-
-/** Write one cache value under `key`, atomically. */
-export async function writeCache(filePath: string, key: string, value: unknown): Promise<void> {
-  await writeCacheParts(filePath, key, [value])
 }

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import pMap from 'p-map'
-import { openFilesAtOnce } from '../load.ts'
+import { openFilesAtOnce } from '../scan.ts'
 
 /** Every file under `dir` by posix path relative to it, sorted; an absent folder has none. */
 export async function readFolder(dir: string): Promise<Map<string, Buffer>> {

@@ -1,11 +1,12 @@
 // What rendering needs besides the route: settings, the script variant, the templates.
-import { fileURLToPath } from 'node:url'
 import nunjucks from 'nunjucks'
 import type { SiteConfig } from '../config.ts'
 import { cardRenderer } from './card-global.ts'
+import { defaultTemplatesDir } from './templates-dir.ts'
 import type { Variant } from '../variants/record.ts'
 
 export type { Variant } from '../variants/record.ts'
+export { defaultTemplatesDir } from './templates-dir.ts'
 
 /** One output file, path posix and relative to the output folder. */
 export interface SiteFile {
@@ -27,8 +28,6 @@ export interface RenderContext {
 /** The Simplified, unprefixed variant without converters: records are shown as their sources wrote them. */
 export const simplifiedVariant: Variant = { lang: 'zh-Hans', script: 'hans', prefix: '', convert: (text) => text, record: (record) => record, head: (record) => record, headline: (record) => record.headline ?? record.subheadline ?? record.kicker ?? '' }
 
-/** The templates/ folder shipped with news-archive. */
-export const defaultTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
 
 /**
  * A Nunjucks environment with autoescape on, over a folder or over template sources already read

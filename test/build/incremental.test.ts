@@ -115,6 +115,25 @@ describe('incremental builds', () => {
     expect(edited.renderedRoutes.some((route) => /^(zh-hant\/)?2019\//.test(route))).toBe(false)
   })
 
+  it('a new process (news-archive build after an edit) renders the same pages as the builder that made the site', async () => {
+    const warm = project()
+    const cold = project()
+    const warmBuilder = builderFor(warm)
+    await built(warmBuilder.build())
+    await built(builderFor(cold).build())
+    const edit = (root: string) => {
+      const page = path.join(root, 'articles/2020/01/07/01.txt')
+      writeFileSync(page, readFileSync(page, 'utf8').replace('区网信办在平凉路街道举办', '区网信办在殷行街道举办'))
+    }
+    edit(warm)
+    edit(cold)
+    const inProcess = await built(warmBuilder.build())
+    // What the last build remembered is read back from the cache folder, every page's fingerprint with it.
+    const newProcess = await built(builderFor(cold).build())
+    expect(newProcess.renderedRoutes.length).toBeLessThan(40)
+    expect([...newProcess.renderedRoutes].sort()).toEqual([...inProcess.renderedRoutes].sort())
+  })
+
   it('an edit past what lists show of a long article re-renders only the pages showing it whole', async () => {
     const root = project()
     const page = path.join(root, 'articles/2020/01/07/01.txt')
