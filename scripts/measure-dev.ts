@@ -21,10 +21,13 @@ for (const page of generatePages({ articles: articleCount, startDate: articleCou
   writeFileSync(file, page.text)
   // An archive's files are older than the session: a file changed in the last two seconds is read
   // again by every build until it settles (see readArchive), which would land on the first edit.
+  // Its modification time is set back an hour; its change time settles in the wait below.
   utimesSync(file, archiveTime, archiveTime)
   pagePaths.push(file)
 }
 
+// A file's change time cannot be set back: wait until the newest is 2 seconds old, as an archive's files are.
+await new Promise((resolve) => setTimeout(resolve, 2100))
 const builder = createBuilder({ ...defaultConfig }, { root, log: () => {}, progress: false, saveInBackground: true })
 const coldStarted = performance.now()
 const dev = await startDev(builder, { host: '127.0.0.1', port: 0, watchPaths: [path.join(root, 'articles')], log: () => {} })

@@ -43,6 +43,7 @@ source.addEventListener('fixed', () => document.getElementById(overlayId)?.remov
 /** Start the dev loop on a builder whose output folder is served. */
 export async function startDev(builder: Builder, options: DevOptions): Promise<DevServer> {
   const streams = new Set<ServerResponse>()
+  let last: BuildResult | undefined
   const send = (event: string, data: unknown) => {
     for (const stream of streams) stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
   }
@@ -60,46 +61,56 @@ export async function startDev(builder: Builder, options: DevOptions): Promise<D
         response.write(': connected\n\n')
         streams.add(response)
         // A tab opened after a failed build shows the problem at once.
-        if (!last.ok) response.write(`event: problem\ndata: ${JSON.stringify(plain(last.report || last.summary))}\n\n`)
+        if (last?.ok === false) response.write(`event: problem\ndata: ${JSON.stringify(plain(last.report || last.summary))}\n\n`)
         request.on('close', () => streams.delete(response))
       },
     },
   })
   // Links are made for the address the site is served at.
   builder.setBaseUrl(server.url)
-  let last = await builder.build()
-  if (last.report) options.log(last.report)
-  options.log(last.summary)
-  // While the editor reads the site, make the second tree the first edit would otherwise make.
-  void builder.prepare()
-
-  // Was the watcher watching when the last build began? Then what it saw since is all that changed.
-  let watchedLastBuild = false
-  let watching = false
-  const loop = watchAndRebuild(options.watchPaths, async (changed) => {
-    const started = performance.now()
-    options.log(`changed: ${changed.map((file) => path.relative(process.cwd(), file)).join(', ')}`)
-    const wasOk = last.ok
-    // The watcher names paths as it was given them: relative ones from the working folder.
-    const changedPaths = watchedLastBuild ? changed.map((file) => path.resolve(file)) : undefined
-    watchedLastBuild = watching
-    last = await builder.build({ changedPaths })
-    if (last.report) options.log(last.report)
-    options.log(`${last.summary} (${Math.round(performance.now() - started)} ms from change to reload)`)
-    if (!last.ok) send('problem', plain(last.report || last.summary))
-    else {
-      if (!wasOk) send('fixed', null)
-      // Nothing to see when the site came out the same (a save without a change).
-      if (last.files.swapped) send('reload', { pages: last.renderedRoutes.length, files: last.files.written })
-    }
-  })
-  await loop.ready
-  watching = true
+  // The first build begins once the watcher is watching: from then on, what the watcher reports is
+  // all that changed, and no rebuild looks at the other sources (the first edit included).
+  let firstBuilt: () => void = () => {}
+  const firstBuild = new Promise<void>((resolve) => (firstBuilt = resolve))
+  const report = (result: BuildResult, line: string) => {
+    if (result.report) options.log(result.report)
+    options.log(line)
+  }
+  const loop = watchAndRebuild(
+    options.watchPaths,
+    async (changed) => {
+      const started = performance.now()
+      options.log(`changed: ${changed.map((file) => path.relative(process.cwd(), file)).join(', ')}`)
+      const wasOk = last?.ok ?? true
+      // The watcher names paths as it was given them: relative ones from the working folder.
+      last = await builder.build({ changedPaths: changed.map((file) => path.resolve(file)) })
+      report(last, `${last.summary} (${Math.round(performance.now() - started)} ms from change to reload)`)
+      if (!last.ok) send('problem', plain(last.report || last.summary))
+      else {
+        if (!wasOk) send('fixed', null)
+        // Nothing to see when the site came out the same (a save without a change).
+        if (last.files.swapped) send('reload', { pages: last.renderedRoutes.length, files: last.files.written })
+      }
+    },
+    {
+      first: async () => {
+        try {
+          last = await builder.build()
+          report(last, last.summary)
+          // While the editor reads the site, make the second tree the first edit would otherwise make.
+          void builder.prepare()
+        } finally {
+          firstBuilt()
+        }
+      },
+    },
+  )
+  await firstBuild
   return {
     url: server.url,
     server,
     loop,
-    lastResult: () => last,
+    lastResult: () => last as BuildResult,
     close: async () => {
       await loop.close()
       for (const stream of streams) stream.end()

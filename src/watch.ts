@@ -12,8 +12,11 @@ export interface RebuildLoop {
 /**
  * Watch `paths` and call `rebuild` with the changed paths after `debounceMs` of quiet.
  * Rebuilds never overlap: what changes while one runs is collected for exactly one more.
+ * `first`, if given, runs as soon as the watcher is ready, as the first rebuild: a build that began
+ * while watching knows that what the watcher reports after it is everything that changed.
  */
-export function watchAndRebuild(paths: string[], rebuild: (changed: string[]) => Promise<void>, debounceMs = 20): RebuildLoop {
+export function watchAndRebuild(paths: string[], rebuild: (changed: string[]) => Promise<void>, options: { debounceMs?: number; first?: () => Promise<void> } = {}): RebuildLoop {
+  const { debounceMs = 20, first } = options
   const watcher: FSWatcher = watch(paths, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } })
   let changed = new Set<string>()
   let timer: NodeJS.Timeout | undefined
@@ -25,12 +28,8 @@ export function watchAndRebuild(paths: string[], rebuild: (changed: string[]) =>
       for (const resolve of idleWaiters.splice(0)) resolve()
     }
   }
-  const start = () => {
-    timer = undefined
-    if (running !== null || changed.size === 0) return
-    const batch = [...changed].sort()
-    changed = new Set()
-    running = rebuild(batch)
+  const run = (job: () => Promise<void>) => {
+    running = job()
       .catch(() => {})
       .finally(() => {
         running = null
@@ -39,17 +38,30 @@ export function watchAndRebuild(paths: string[], rebuild: (changed: string[]) =>
         else settle()
       })
   }
+  const start = () => {
+    timer = undefined
+    if (running !== null || changed.size === 0) return
+    const batch = [...changed].sort()
+    changed = new Set()
+    run(() => rebuild(batch))
+  }
   const schedule = () => {
     if (timer !== undefined) clearTimeout(timer)
     timer = setTimeout(start, debounceMs)
   }
+  const ready = new Promise<void>((resolve) =>
+    watcher.once('ready', () => {
+      if (first) run(first)
+      resolve()
+    }),
+  )
   watcher.on('all', (_event, changedPath) => {
     changed.add(changedPath)
     if (running === null) schedule()
   })
 
   return {
-    ready: new Promise((resolve) => watcher.once('ready', () => resolve())),
+    ready,
     idle: () =>
       new Promise((resolve) => {
         idleWaiters.push(resolve)

@@ -4,7 +4,7 @@ import { get } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBuilder } from '../src/build.ts'
+import { createBuilder, type Builder } from '../src/build.ts'
 import { defaultConfig } from '../src/config.ts'
 import { startDev, type DevServer } from '../src/dev.ts'
 import { fixtureArticles, repositoryRoot } from './build/built-site.ts'
@@ -110,4 +110,39 @@ describe('news-archive dev', () => {
     expect(missing.status).toBe(404)
     expect(await missing.text()).toContain('<html lang="zh-Hans"')
   })
+})
+
+describe('news-archive dev, starting', () => {
+  it('builds a save made while its first build runs, right after it', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'news-archive-dev-start-'))
+    try {
+      cpSync(fixtureArticles, path.join(project, 'articles'), { recursive: true })
+      for (const name of ['templates', 'public', 'tags.yaml']) cpSync(path.join(repositoryRoot, name), path.join(project, name), { recursive: true })
+      const real = createBuilder({ ...defaultConfig }, { root: project, log: () => {}, progress: false, cacheDir: null })
+      const page = path.join(project, 'articles/2020/01/07/01.txt')
+      let firstBuild = true
+      // The editor saves after the first build has read the archive, before it has finished.
+      const builder: Builder = {
+        ...real,
+        build: async (options) => {
+          const result = await real.build(options)
+          if (firstBuild) {
+            firstBuild = false
+            writeFileSync(page, readFileSync(page, 'utf8').replace('网络安全知识进社区', '网络安全知识开讲进社区'))
+            await new Promise((resolve) => setTimeout(resolve, 500))
+          }
+          return result
+        },
+      }
+      const starting = await startDev(builder, { host: '127.0.0.1', port: 0, watchPaths: [path.join(project, 'articles')], log: () => {} })
+      try {
+        await starting.loop.idle()
+        expect(await (await fetch(`${starting.url}2020/01/07/1-1/`)).text()).toContain('网络安全知识开讲进社区')
+      } finally {
+        await starting.close()
+      }
+    } finally {
+      rmSync(project, { recursive: true, force: true })
+    }
+  }, 30_000)
 })
