@@ -48,6 +48,9 @@ export type WorkerReply =
 /** Jobs a worker takes at once: enough to make a message worth its cost, few enough to balance at the end. */
 const batchSize = 16
 
+/** Batches a worker is given ahead: it starts the next while this thread is still writing the last one's files. */
+const batchesAhead = 2
+
 /** Workers to start by default: one per core beside the main thread's. */
 export function defaultWorkerCount(): number {
   return Math.max(0, availableParallelism() - 1)
@@ -116,43 +119,48 @@ export class RenderPool {
     const finished: [RenderJob, PageFile[] | null][] = []
     let busy = 0
     let wake: (() => void) | null = null
-    const idle: RenderWorker[] = []
+    // Workers whose plan is this thread's, with the batches each has been given and not returned.
+    const helping = new Map<RenderWorker, number>()
     let starting = this.workers.length
     let firstTask = first ?? null
     for (const worker of this.workers) {
       void worker.ready.then((key) => {
         starting--
-        if (key === expectedKey) idle.push(worker)
+        if (key === expectedKey) helping.set(worker, 0)
         wake?.()
       })
     }
+    const waiting = () => [...helping.values()].some((given) => given < batchesAhead)
     const dispatch = () => {
-      while (idle.length > 0 && back - front > batchSize) {
-        const worker = idle.pop() as RenderWorker
-        const size = firstTask ? Math.max(batchSize, Math.min(firstTask.jobs, Math.floor((back - front) / 2))) : batchSize
-        const batch = jobs.slice(back - size, back)
-        back -= size
-        busy++
-        void worker.render(batch).then(
-          (results) => {
-            batch.forEach((job, index) => finished.push([job, results[index] ?? null]))
-            idle.push(worker)
-            busy--
-            wake?.()
-          },
-          () => {
-            // A worker that died hands its batch back.
-            batch.forEach((job) => finished.push([job, null]))
-            busy--
-            wake?.()
-          },
-        )
+      for (const worker of helping.keys()) {
+        while ((helping.get(worker) ?? batchesAhead) < batchesAhead && back - front > batchSize) {
+          const size = firstTask ? Math.max(batchSize, Math.min(firstTask.jobs, Math.floor((back - front) / 2))) : batchSize
+          const batch = jobs.slice(back - size, back)
+          back -= size
+          busy++
+          helping.set(worker, (helping.get(worker) ?? 0) + 1)
+          void worker.render(batch).then(
+            (results) => {
+              batch.forEach((job, index) => finished.push([job, results[index] ?? null]))
+              if (helping.has(worker)) helping.set(worker, (helping.get(worker) ?? 1) - 1)
+              busy--
+              wake?.()
+            },
+            () => {
+              // A worker that died hands its batch back, and is given no more.
+              batch.forEach((job) => finished.push([job, null]))
+              helping.delete(worker)
+              busy--
+              wake?.()
+            },
+          )
+        }
       }
     }
     for (;;) {
       dispatch()
       // A worker has its head start and none waits for one (or no worker can help, or the jobs are done).
-      const headStarted = (busy > 0 || starting === 0) && (idle.length === 0 || back - front <= batchSize)
+      const headStarted = (busy > 0 || starting === 0) && (!waiting() || back - front <= batchSize)
       if (firstTask && (headStarted || (front >= back && busy === 0))) {
         const { run } = firstTask
         firstTask = null
@@ -163,6 +171,8 @@ export class RenderPool {
         const [job, files] = finished.shift() as [RenderJob, PageFile[] | null]
         if (files !== null) renderedByWorkers++
         await done(job, files ?? renderHere(job))
+        // Writing a batch's files takes a while: the workers are given their next batch meanwhile.
+        dispatch()
       }
       if (front < back) {
         const job = jobs[front++] as RenderJob
