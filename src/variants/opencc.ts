@@ -26,10 +26,11 @@ export function createConverters(traditional: Traditional, overrides: Conversion
   return { toHant, toHans, traditional }
 }
 
-/** Steps applied one after another, each on the whole text. */
+/** Steps applied one after another, each on the whole text; compiled on first use, as an archive in one script converts one way only. */
 function conversionChain(groups: readonly DictGroup[]): (text: string) => string {
-  const steps = groups.map(compileDictionaryGroup)
+  let steps: ((text: string) => string)[] | null = null
   return (text) => {
+    steps ??= groups.map(compileDictionaryGroup)
     let converted = text
     for (const step of steps) converted = step(converted)
     return converted
