@@ -216,7 +216,8 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     await keep(key, fingerprint, files)
   }
 
-  // The search index, made while the workers render, when there are workers: after the pages, they would wait for it.
+  // The search index, made while the workers render, when there are workers (after the pages, they
+  // would wait for it), else before the pages.
   const search = searchRoute({
     settingsKey: input.settingsKey,
     articleRecords: loaded.articleRecords,
@@ -236,20 +237,31 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     stats.searchMilliseconds = performance.now() - since
     return searchMade
   }
+  const keepSearch = async () => {
+    const made = searchMade ?? makeSearch()
+    searchMade = null
+    stats.searchScannedStories = made.scannedStories
+    stats.searchSerializedShards = made.serializedShards
+    await keep(searchKey, search.fingerprint, made.files)
+  }
+  const renderedRoutes = [...jobs.values()].map(({ key }) => key)
   if (input.pool !== null && jobs.size >= poolThreshold) {
     // Head start: about the pages the workers render in the time the index takes.
     const first = searchReused === false ? { jobs: Math.ceil(jobs.size / 8), run: makeSearch } : undefined
     stats.workerPages = await input.pool.renderAll([...jobs.keys()], routesKey(plan.routes), renderHere, done, first)
-  } else for (const job of jobs.keys()) await done(job, renderHere(job))
-  renderer = null
-  const renderedRoutes = [...jobs.values()].map(({ key }) => key)
-  if (searchReused === false) {
-    const made = searchMade ?? makeSearch()
-    stats.searchScannedStories = made.scannedStories
-    stats.searchSerializedShards = made.serializedShards
-    await keep(searchKey, search.fingerprint, made.files)
-    renderedRoutes.push(searchKey)
+    if (searchReused === false) await keepSearch()
+  } else {
+    // On this thread the index comes first: what making it holds (every story's terms, the shards)
+    // then adds to the records and plan alone, not to all that the pages leave live at their end.
+    if (searchReused === false) await keepSearch()
+    for (const job of jobs.keys()) {
+      await done(job, renderHere(job))
+      // A render that remembers nothing needs a job no more once its page is kept.
+      if (!input.remember) jobs.delete(job)
+    }
   }
+  renderer = null
+  if (searchReused === false) renderedRoutes.push(searchKey)
   const searchOutputs = routes.get(searchKey)?.outputs ?? []
   stats.searchFiles = searchOutputs.length
   stats.searchBytes = searchOutputs.reduce((sum, [, , bytes]) => sum + bytes, 0)
