@@ -136,7 +136,7 @@ export function buildSearchIndex(articleRecords: readonly ArticleRecord[], optio
   const shardBytes = options.shardBytes ?? 32 * 1024
   let shardSet: Pick<ShardSet, 'shards' | 'termCount' | 'serialized'>
   if (stream) {
-    const made = stream.assembler.finish(memory.dictionary, shardBytes, stream.terms.replay)
+    const made = stream.assembler.finish(memory.dictionary, shardBytes, stream.terms.replay, { oneBuffer: true })
     shardSet = { ...made, serialized: made.shards.length }
   } else {
     const previous = memory.shards

@@ -90,8 +90,12 @@ export class ShardAssembler {
     }
   }
 
-  /** The shard files of the documents added, their postings written from `replay`; the assembler is spent afterwards. */
-  finish(dictionary: TermDictionary, shardBytes: number, replay: PostingsReplay): Omit<ShardSet, 'shardBytes' | 'docs' | 'serialized'> {
+  /**
+   * The shard files of the documents added, their postings written from `replay`; the assembler is
+   * spent afterwards. `oneBuffer`: the shards are views of one buffer (for shards let go together;
+   * a patched set would keep the whole buffer for the shards it kept).
+   */
+  finish(dictionary: TermDictionary, shardBytes: number, replay: PostingsReplay, options: { oneBuffer?: boolean } = {}): Omit<ShardSet, 'shardBytes' | 'docs' | 'serialized'> {
     const { order, documentCount, postingsLength, termCount } = this
     const firstDoc = fitted(this.firstDoc, dictionary.size, -1)
     const rank = fitted(this.rank, dictionary.size, 0)
@@ -116,13 +120,21 @@ export class ShardAssembler {
     // a place worked out here: laid out at its widest, or sorted first, the postings of 100,000
     // articles took a gigabyte beside the index, and a buffer of all of them another 150 MB.
     const cursor = new Int32Array(termCount)
-    const shards = members.map((terms) => {
+    const sizes = members.map((terms) => {
       let size = varintLength(terms.length)
       for (const term of terms) {
         const length = termBytes[term]!.length
         size += varintLength(length) + length + varintLength(documentCount[term]!) + varintLength(postingsLength[term]!) + postingsLength[term]!
       }
-      const bytes = new Uint8Array(size)
+      return size
+    })
+    // One buffer for all shards, when asked: a few large allocations go back to the system when
+    // freed, where thousands of small ones stay in the allocator's heap, resident for the rest of the process.
+    const whole = options.oneBuffer ? new Uint8Array(sizes.reduce((sum, size) => sum + size, 0)) : null
+    let wholeAt = 0
+    const shards = members.map((terms, shard) => {
+      const size = sizes[shard]!
+      const bytes = whole ? whole.subarray(wholeAt, (wholeAt += size)) : new Uint8Array(size)
       let offset = writeVarint(bytes, 0, terms.length)
       for (const term of terms) {
         offset = writeEntryHead(bytes, offset, termBytes[term]!, documentCount[term]!, postingsLength[term]!)

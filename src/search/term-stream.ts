@@ -20,8 +20,11 @@ export class TermStream {
   /** Per local number: its posting byte in the document being appended. */
   private byteOf = new Uint8Array(1024)
 
-  /** `chunkBytes`: the size of a chunk (larger for a document that needs more). */
-  constructor(private readonly chunkBytes = 8 << 20) {}
+  /**
+   * `chunkBytes`: the size of a chunk (larger for a document that needs more). Past 32 MB, glibc's
+   * malloc maps each chunk on its own and unmaps it when freed; smaller ones stay resident in its heap.
+   */
+  constructor(private readonly chunkBytes = 48 << 20) {}
 
   /** Append the next document's terms, numbered by `localOf` (see ShardAssembler.localOf). */
   append({ terms, bytes }: StoryTerms, localOf: (term: number) => number): void {
