@@ -110,7 +110,9 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const recordDigests = new Map<ArticleRecord, string>(loaded.articleRecords.map((record) => [record, recordDigest(record, loaded)]))
   const headDigests = new Map<ArticleRecord, string>(loaded.articleRecords.map((record) => [record, headDigest(record, recordDigests.get(record) as string)]))
   const contextKey = digest(input.settingsKey, ...[...templateSources].flatMap(([name, source]) => ['\0', name, '\0', source]))
-  const variants = variantsFor(input.converters, { keyOf: (record) => recordDigests.get(record), previous: input.conversions.previous, next: input.conversions.next })
+  // Converted heads are kept for a next render only by one that remembers.
+  const conversionMemo = input.remember ? { keyOf: (record: ArticleRecord) => recordDigests.get(record), previous: input.conversions.previous, next: input.conversions.next } : undefined
+  const variants = variantsFor(input.converters, conversionMemo)
   const liveFiles = trees.liveFiles
   const update = trees.begin(input.beforeFirstWrite)
   const stats: RenderStats = { searchMilliseconds: 0, writeMilliseconds: 0, searchBytes: 0, searchFiles: 0, workerPages: 0, searchScannedStories: 0, searchSerializedShards: 0, checkedPages: 0 }
