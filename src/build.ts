@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { VFile } from 'vfile'
 import { digest, FingerprintMemo } from './build/fingerprint.ts'
 import { FileProblem } from './build/problem.ts'
+import { growHeapSlowly } from './build/heap.ts'
 import { codeDigest, readFolder, readOptional } from './build/inputs.ts'
 import type { RenderMemo, RenderStats } from './build/render.ts'
 import { defaultWorkerCount, RenderPool } from './build/render-pool.ts'
@@ -217,6 +218,8 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const workers = options.workers ?? defaultWorkerCount()
         const onScan = (paths: readonly string[]) => {
           if (workers > 0 && memory!.state.sources === undefined && paths.length >= sourcesForWorkers.from && paths.length <= sourcesForWorkers.to) pool = new RenderPool(workers)
+          // An archive too large for workers holds over a gigabyte live to the end of a one-shot build.
+          if (!rebuilds && paths.length > sourcesForWorkers.to) growHeapSlowly()
         }
         const read = await stage('scan', config.articlesDir, () => readArchive(at(config.articlesDir), { root: options.root, onScan, stamps: memory!.state.sources, changedPaths }))
         const templatesDirName = existsSync(at('templates')) ? 'templates' : defaultTemplatesDir

@@ -52,6 +52,10 @@ export interface RenderInput {
 // Below this many pages to render, starting work on other threads costs more than it saves.
 const poolThreshold = 500
 
+// Routes whose walks a render that keeps none for later keeps at once: entries shared by more routes
+// than that are walked again, a small cost beside the memory.
+const walksKept = 4096
+
 export interface RenderStats {
   searchMilliseconds: number
   writeMilliseconds: number
@@ -106,7 +110,9 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const recordDigests = new Map<ArticleRecord, string>(loaded.articleRecords.map((record) => [record, recordDigest(record, loaded)]))
   const headDigests = new Map<ArticleRecord, string>(loaded.articleRecords.map((record) => [record, headDigest(record, recordDigests.get(record) as string)]))
   const contextKey = digest(input.settingsKey, ...[...templateSources].flatMap(([name, source]) => ['\0', name, '\0', source]))
-  const variants = variantsFor(input.converters, { keyOf: (record) => recordDigests.get(record), previous: input.conversions.previous, next: input.conversions.next })
+  // Converted heads are kept for a next render only by one that remembers.
+  const conversionMemo = input.remember ? { keyOf: (record: ArticleRecord) => recordDigests.get(record), previous: input.conversions.previous, next: input.conversions.next } : undefined
+  const variants = variantsFor(input.converters, conversionMemo)
   const liveFiles = trees.liveFiles
   const update = trees.begin(input.beforeFirstWrite)
   const stats: RenderStats = { searchMilliseconds: 0, writeMilliseconds: 0, searchBytes: 0, searchFiles: 0, workerPages: 0, searchScannedStories: 0, searchSerializedShards: 0, checkedPages: 0 }
@@ -170,16 +176,29 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     routeIndexes = changedRoutes
     replacedRecords = loaded.articleRecords.length === last.records.length ? loaded.articleRecords.filter((record, index) => record !== last.records[index]) : null
   }
+  // Each route's fingerprints in every script one after the other, as they share its walk: a memo
+  // that no later build or render uses is then let go every few thousand routes, rather than kept
+  // whole until the last route of the last script (about 600 MB at 100,000 articles).
+  const forgetWalks = input.fingerprints === undefined && !input.remember
+  const contexts = variants.map(() => new Map<string | null, string>())
+  const fingerprints = routeIndexes.map((routeIndex, at) => {
+    const route = plan.routes[routeIndex] as Route
+    const whole = recordsShownWhole(route).map((record) => recordDigests.get(record) as string)
+    const ofRoute = variants.map((variant, variantIndex) => {
+      const contextKeys = contexts[variantIndex] as Map<string | null, string>
+      let context = contextKeys.get(route.template)
+      if (context === undefined) contextKeys.set(route.template, (context = `${input.settingsKey}\0${variant.lang}\0${templateDigest(route.template)}`))
+      return routeFingerprint(route, headDigests, context, fingerprintMemo as FingerprintMemo, whole)
+    })
+    if (forgetWalks && at % walksKept === walksKept - 1) fingerprintMemo = new FingerprintMemo()
+    return ofRoute
+  })
   for (const [variantIndex, variant] of variants.entries()) {
-    const contexts = new Map<string | null, string>()
-    for (const routeIndex of routeIndexes) {
+    for (const [at, routeIndex] of routeIndexes.entries()) {
       const route = plan.routes[routeIndex] as Route
       stats.checkedPages++
       const key = `${variant.prefix}${route.url}`
-      let context = contexts.get(route.template)
-      if (context === undefined) contexts.set(route.template, (context = `${input.settingsKey}\0${variant.lang}\0${templateDigest(route.template)}`))
-      const whole = recordsShownWhole(route).map((record) => recordDigests.get(record) as string)
-      const fingerprint = routeFingerprint(route, headDigests, context, fingerprintMemo, whole)
+      const fingerprint = (fingerprints[at] as string[])[variantIndex] as string
       const reused = reuse(key, fingerprint)
       if (reused === false) jobs.set([variantIndex, routeIndex], { key, fingerprint })
       else if (reused !== true) await reused
@@ -199,7 +218,8 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     await keep(key, fingerprint, files)
   }
 
-  // The search index, made while the workers render, when there are workers: after the pages, they would wait for it.
+  // The search index, made while the workers render, when there are workers (after the pages, they
+  // would wait for it), else before the pages.
   const search = searchRoute({
     settingsKey: input.settingsKey,
     articleRecords: loaded.articleRecords,
@@ -219,20 +239,31 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     stats.searchMilliseconds = performance.now() - since
     return searchMade
   }
+  const keepSearch = async () => {
+    const made = searchMade ?? makeSearch()
+    searchMade = null
+    stats.searchScannedStories = made.scannedStories
+    stats.searchSerializedShards = made.serializedShards
+    await keep(searchKey, search.fingerprint, made.files)
+  }
+  const renderedRoutes = [...jobs.values()].map(({ key }) => key)
   if (input.pool !== null && jobs.size >= poolThreshold) {
     // Head start: about the pages the workers render in the time the index takes.
     const first = searchReused === false ? { jobs: Math.ceil(jobs.size / 8), run: makeSearch } : undefined
     stats.workerPages = await input.pool.renderAll([...jobs.keys()], routesKey(plan.routes), renderHere, done, first)
-  } else for (const job of jobs.keys()) await done(job, renderHere(job))
-  renderer = null
-  const renderedRoutes = [...jobs.values()].map(({ key }) => key)
-  if (searchReused === false) {
-    const made = searchMade ?? makeSearch()
-    stats.searchScannedStories = made.scannedStories
-    stats.searchSerializedShards = made.serializedShards
-    await keep(searchKey, search.fingerprint, made.files)
-    renderedRoutes.push(searchKey)
+    if (searchReused === false) await keepSearch()
+  } else {
+    // On this thread the index comes first: what making it holds (every story's terms, the shards)
+    // then adds to the records and plan alone, not to all that the pages leave live at their end.
+    if (searchReused === false) await keepSearch()
+    for (const job of jobs.keys()) {
+      await done(job, renderHere(job))
+      // A render that remembers nothing needs a job no more once its page is kept.
+      if (!input.remember) jobs.delete(job)
+    }
   }
+  renderer = null
+  if (searchReused === false) renderedRoutes.push(searchKey)
   const searchOutputs = routes.get(searchKey)?.outputs ?? []
   stats.searchFiles = searchOutputs.length
   stats.searchBytes = searchOutputs.reduce((sum, [, , bytes]) => sum + bytes, 0)

@@ -2,7 +2,7 @@
 // millions of (term, document) pairs, so they live in typed arrays, and a rebuild where a few
 // documents changed patches the shards those documents' terms fall in (see patch.ts).
 import { shardOf } from '../../public/search-core.js'
-import type { StoryTerms, TermDictionary } from './terms.ts'
+import { grown, type StoryTerms, type TermDictionary } from './terms.ts'
 
 /**
  * The shard files of one index and what patching them needs. Shard layout (every number an
@@ -31,95 +31,150 @@ export interface ShardSet {
 
 /** The shard files for `docs`, made from scratch. */
 export function assembleShards(dictionary: TermDictionary, docs: readonly StoryTerms[], shardBytes: number): ShardSet {
-  const firstDoc = new Int32Array(dictionary.size).fill(-1)
-  const rank = new Int32Array(dictionary.size)
-  const lastDoc = new Int32Array(dictionary.size).fill(-1)
-  // Terms in the order the archive first names them; `local` numbers them in that order.
-  const order = new Int32Array(dictionary.size)
-  const local = new Int32Array(dictionary.size)
-  let termCount = 0
-  docs.forEach((story, doc) => {
-    const { terms } = story
+  const assembler = new ShardAssembler()
+  for (const story of docs) assembler.add(story)
+  const made = assembler.finish(dictionary, shardBytes, (post) =>
+    docs.forEach(({ terms, bytes }, doc) => {
+      for (let i = 0; i < terms.length; i++) post(doc, assembler.localOf(terms[i]!), bytes[i]!)
+    }),
+  )
+  return { shardBytes, docs, ...made, serialized: made.shards.length }
+}
+
+/** Visits every (document, term, posting byte) of an index in document order; `term` is its local number (see ShardAssembler.localOf). */
+export type PostingsReplay = (post: (doc: number, term: number, byte: number) => void) => void
+
+/**
+ * Lays out the shard files of documents given one by one in document order. Each document's terms
+ * are counted as it comes; the postings are written by `finish` from a replay of every document's
+ * terms, so a caller may keep them in whatever form is smallest (see TermStream) rather than as
+ * StoryTerms.
+ */
+export class ShardAssembler {
+  // Per dictionary term: the first document naming it (-1: none), its place in that document's
+  // terms, and its local number: terms are numbered in the order the archive first names them.
+  private firstDoc = new Int32Array(1024).fill(-1)
+  private rank = new Int32Array(1024)
+  private local = new Int32Array(1024)
+  // Per local number: the dictionary term, how many documents name it, the bytes of its postings
+  // gap-encoded, and the last document naming it so far.
+  private order = new Int32Array(1024)
+  private documentCount = new Int32Array(1024)
+  private postingsLength = new Int32Array(1024)
+  private previousDoc = new Int32Array(1024).fill(-1)
+  private termCount = 0
+  private docCount = 0
+
+  /** The local number of `term`, once a document added names it. */
+  localOf(term: number): number {
+    return this.local[term]!
+  }
+
+  /** Count the terms of the next document. */
+  add({ terms }: StoryTerms): void {
+    const doc = this.docCount++
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!
-      if (firstDoc[term]! >= 0) continue
-      firstDoc[term] = doc
-      rank[term] = i
-      local[term] = termCount
-      order[termCount++] = term
+      if (term >= this.firstDoc.length) this.growTerms(term + 1)
+      if (this.firstDoc[term]! < 0) {
+        if (this.termCount === this.order.length) this.growLocals(this.termCount + 1)
+        this.firstDoc[term] = doc
+        this.rank[term] = i
+        this.local[term] = this.termCount
+        this.order[this.termCount++] = term
+      }
+      const local = this.local[term]!
+      this.postingsLength[local]! += varintLength(doc - this.previousDoc[local]! - 1) + 1
+      this.previousDoc[local] = doc
+      this.documentCount[local]!++
     }
-  })
-  // Each term's postings, gap-encoded in document order (the order docs are visited in), written
-  // straight into its shard at a place a first pass works out: laid out at its widest, or sorted
-  // first, the postings of 100,000 articles took a gigabyte beside the index, and a buffer of all of
-  // them before the shards another 150 MB.
-  const documentCount = new Int32Array(termCount)
-  const postingsLength = new Int32Array(termCount)
-  const previousDoc = new Int32Array(termCount).fill(-1)
-  docs.forEach(({ terms }, doc) => {
-    for (let i = 0; i < terms.length; i++) {
-      const term = local[terms[i]!]!
-      postingsLength[term]! += varintLength(doc - previousDoc[term]! - 1) + 1
-      previousDoc[term] = doc
-      documentCount[term]!++
-    }
-  })
-  for (let term = 0; term < termCount; term++) lastDoc[order[term]!] = previousDoc[term]!
-  const termStrings = Array.from(order.subarray(0, termCount), (term) => dictionary.text(term))
-  // One encode for all terms: encoding a million short strings one by one is slow.
-  const allTerms = new TextEncoder().encode(termStrings.join(''))
-  const termBytes: Uint8Array[] = []
-  for (let term = 0, offset = 0; term < termCount; term++) {
-    const length = utf8Length(termStrings[term]!)
-    termBytes.push(allTerms.subarray(offset, offset + length))
-    offset += length
   }
-  let total = 0
-  for (let term = 0; term < termCount; term++) total += termBytes[term]!.length + postingsLength[term]! + 4
-  const shardCount = shardCountFor(total, shardBytes)
-  const members: number[][] = Array.from({ length: shardCount }, () => [])
-  const shardOfTerm = new Int32Array(termCount)
-  for (let term = 0; term < termCount; term++) members[(shardOfTerm[term] = shardOf(termStrings[term]!, shardCount))]!.push(term)
-  // Each shard sized exactly, its entries' heads written, and where each term's postings go.
-  const cursor = new Int32Array(termCount)
-  const shards = members.map((terms) => {
-    let size = varintLength(terms.length)
-    for (const term of terms) {
-      const length = termBytes[term]!.length
-      size += varintLength(length) + length + varintLength(documentCount[term]!) + varintLength(postingsLength[term]!) + postingsLength[term]!
+
+  /**
+   * The shard files of the documents added, their postings written from `replay`; the assembler is
+   * spent afterwards. `oneBuffer`: the shards are views of one buffer (for shards let go together;
+   * a patched set would keep the whole buffer for the shards it kept).
+   */
+  finish(dictionary: TermDictionary, shardBytes: number, replay: PostingsReplay, options: { oneBuffer?: boolean } = {}): Omit<ShardSet, 'shardBytes' | 'docs' | 'serialized'> {
+    const { order, documentCount, postingsLength, termCount } = this
+    const firstDoc = fitted(this.firstDoc, dictionary.size, -1)
+    const rank = fitted(this.rank, dictionary.size, 0)
+    const lastDoc = new Int32Array(dictionary.size).fill(-1)
+    for (let term = 0; term < termCount; term++) lastDoc[order[term]!] = this.previousDoc[term]!
+    const termStrings = Array.from(order.subarray(0, termCount), (term) => dictionary.text(term))
+    // One encode for all terms: encoding a million short strings one by one is slow.
+    const allTerms = new TextEncoder().encode(termStrings.join(''))
+    const termBytes: Uint8Array[] = []
+    for (let term = 0, offset = 0; term < termCount; term++) {
+      const length = utf8Length(termStrings[term]!)
+      termBytes.push(allTerms.subarray(offset, offset + length))
+      offset += length
     }
-    const bytes = new Uint8Array(size)
-    let offset = writeVarint(bytes, 0, terms.length)
-    for (const term of terms) {
-      offset = writeEntryHead(bytes, offset, termBytes[term]!, documentCount[term]!, postingsLength[term]!)
-      cursor[term] = offset
-      offset += postingsLength[term]!
-    }
-    return bytes
-  })
-  previousDoc.fill(-1)
-  docs.forEach(({ terms, bytes }, doc) => {
-    for (let i = 0; i < terms.length; i++) {
-      const term = local[terms[i]!]!
+    let total = 0
+    for (let term = 0; term < termCount; term++) total += termBytes[term]!.length + postingsLength[term]! + 4
+    const shardCount = shardCountFor(total, shardBytes)
+    const members: number[][] = Array.from({ length: shardCount }, () => [])
+    const shardOfTerm = new Int32Array(termCount)
+    for (let term = 0; term < termCount; term++) members[(shardOfTerm[term] = shardOf(termStrings[term]!, shardCount))]!.push(term)
+    // Each term's postings, gap-encoded in document order, are written straight into its shard at
+    // a place worked out here: laid out at its widest, or sorted first, the postings of 100,000
+    // articles took a gigabyte beside the index, and a buffer of all of them another 150 MB.
+    const cursor = new Int32Array(termCount)
+    const sizes = members.map((terms) => {
+      let size = varintLength(terms.length)
+      for (const term of terms) {
+        const length = termBytes[term]!.length
+        size += varintLength(length) + length + varintLength(documentCount[term]!) + varintLength(postingsLength[term]!) + postingsLength[term]!
+      }
+      return size
+    })
+    // One buffer for all shards, when asked: a few large allocations go back to the system when
+    // freed, where thousands of small ones stay in the allocator's heap, resident for the rest of the process.
+    const whole = options.oneBuffer ? new Uint8Array(sizes.reduce((sum, size) => sum + size, 0)) : null
+    let wholeAt = 0
+    const shards = members.map((terms, shard) => {
+      const size = sizes[shard]!
+      const bytes = whole ? whole.subarray(wholeAt, (wholeAt += size)) : new Uint8Array(size)
+      let offset = writeVarint(bytes, 0, terms.length)
+      for (const term of terms) {
+        offset = writeEntryHead(bytes, offset, termBytes[term]!, documentCount[term]!, postingsLength[term]!)
+        cursor[term] = offset
+        offset += postingsLength[term]!
+      }
+      return bytes
+    })
+    const previousDoc = this.previousDoc.fill(-1)
+    replay((doc, term, byte) => {
       const shard = shards[shardOfTerm[term]!]!
       let at = writeVarint(shard, cursor[term]!, doc - previousDoc[term]! - 1)
-      shard[at++] = bytes[i]!
+      shard[at++] = byte
       cursor[term] = at
       previousDoc[term] = doc
-    }
-  })
-  return {
-    shardBytes,
-    docs,
-    shards,
-    members: members.map((terms) => Int32Array.from(terms, (term) => order[term]!)),
-    firstDoc,
-    rank,
-    lastDoc,
-    total,
-    termCount,
-    serialized: shardCount,
+    })
+    return { shards, members: members.map((terms) => Int32Array.from(terms, (term) => order[term]!)), firstDoc, rank, lastDoc, total, termCount }
   }
+
+  private growTerms(size: number) {
+    const length = Math.max(size, this.firstDoc.length * 2)
+    this.firstDoc = grown(this.firstDoc, length).fill(-1, this.firstDoc.length)
+    this.rank = grown(this.rank, length)
+    this.local = grown(this.local, length)
+  }
+
+  private growLocals(size: number) {
+    const length = Math.max(size, this.order.length * 2)
+    this.order = grown(this.order, length)
+    this.documentCount = grown(this.documentCount, length)
+    this.postingsLength = grown(this.postingsLength, length)
+    this.previousDoc = grown(this.previousDoc, length).fill(-1, this.previousDoc.length)
+  }
+}
+
+/** `array` cut or extended to `size` elements, new ones `fill`. */
+function fitted(array: Int32Array, size: number, fill: number): Int32Array {
+  const result = new Int32Array(size).fill(fill)
+  result.set(array.subarray(0, Math.min(size, array.length)))
+  return result
 }
 
 /** The number of shards: the smallest power of two that keeps the average shard under `shardBytes`. */

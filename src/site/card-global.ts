@@ -8,7 +8,9 @@ export const cardMacroTemplate = '_macros.njk'
  * The `card(a, level, showDate)` global: the card macro of _macros.njk, rendered once per article
  * card, heading level and date setting. An article is listed on its issue, month, tag and author
  * pages and as related on others, about fifteen times a script: as a macro called each time, cards
- * were a tenth of a build. A card object belongs to one variant (see views.ts), so it is the key.
+ * were a tenth of a build. An article card's href names its article and variant (see views.ts), so
+ * it is the key: a card views.ts made again, having let the first go, finds its HTML. Any other
+ * object is known by itself.
  */
 export function cardRenderer(environment: nunjucks.Environment, budget = cardMemoCharacters) {
   // Oldest first; past the budget the oldest are dropped, so that the memo of a 100,000-article
@@ -19,7 +21,8 @@ export function cardRenderer(environment: nunjucks.Environment, budget = cardMem
   let characters = 0
   let template: nunjucks.Template | null = null
   return function card(this: { lookup: (name: string) => unknown }, a: object, level = 3, showDate = true): nunjucks.runtime.SafeString {
-    let id = ids.get(a)
+    const href = (a as { href?: unknown }).href
+    let id: string | number | undefined = typeof href === 'string' ? href : ids.get(a)
     if (id === undefined) ids.set(a, (id = nextId++))
     const key = `${id} ${level} ${showDate}`
     let html = cards.get(key)

@@ -71,19 +71,25 @@ export interface ArticleCard {
 }
 
 // An article appears in many lists (issue, month, home, each tag, each author): its card is made
-// once per page tools (one render context, so one variant), not once per list.
-const cardsByTools = new WeakMap<PageTools, WeakMap<ArticleEntry, ArticleCard>>()
+// once per page tools (one render context, so one variant), not once per list. Only the latest
+// cards made are kept: all of them were 110 MB live to the end of rendering 100,000 articles, while
+// the card() global keeps the HTML of fewer (see card-global.ts), so an older card was kept for little.
+const cardsByTools = new WeakMap<PageTools, Map<ArticleEntry, ArticleCard>>()
 
-/** An article as an item of a list (issue, tag, author, home); the same object for the same entry and tools. */
+/** Cards kept per page tools, oldest dropped first: more than the card() global keeps the HTML of. */
+export const cardsKept = 30_000
+
+/** An article as an item of a list (issue, tag, author, home); the same object for the same entry and tools while it is among the latest `cardsKept` made. */
 export function articleCard(entry: ArticleEntry, tools: PageTools): ArticleCard {
   let cards = cardsByTools.get(tools)
   if (!cards) {
-    cards = new WeakMap()
+    cards = new Map()
     cardsByTools.set(tools, cards)
   }
   let card = cards.get(entry)
   if (!card) {
     card = makeCard(entry, tools)
+    if (cards.size >= cardsKept) cards.delete(cards.keys().next().value as ArticleEntry)
     cards.set(entry, card)
   }
   return card

@@ -68,6 +68,22 @@ export interface ConversionMemo {
 /** Whole records in the other script kept at once: an article page and the parts of its story. */
 const recentTwins = 64
 
+/** Converted heads kept at once without a memo: more than the article cards views.ts keeps. */
+const headsKept = 30_000
+
+/** A map that keeps its latest `size` entries, dropping the oldest first. */
+function latest<K, V>(size: number): Pick<Map<K, V>, 'get' | 'set'> {
+  const entries = new Map<K, V>()
+  return {
+    get: (key) => entries.get(key),
+    set(key, value) {
+      entries.set(key, value)
+      if (entries.size > size) entries.delete(entries.keys().next().value as K)
+      return entries
+    },
+  }
+}
+
 /**
  * The two variants the site renders, zh-Hans first. A record's head is converted once per build
  * (and with a `memo` once across builds: the dev loop converts only what was edited); a whole
@@ -76,7 +92,9 @@ const recentTwins = 64
 export function variantsFor(converters: Converters, memo?: ConversionMemo): [Variant, Variant] {
   const make = (lang: Variant['lang'], script: Script, prefix: Variant['prefix'], convert: (text: string) => string): Variant => {
     const shown = new WeakMap<ArticleRecord, ArticleRecord>()
-    const heads = new WeakMap<ArticleRecord, ArticleRecord>()
+    // With a memo, every head is kept for the next build anyway; without, only the latest converted:
+    // all of them were 130 MB live to the end of rendering 100,000 articles.
+    const heads = memo ? new WeakMap<ArticleRecord, ArticleRecord>() : latest<ArticleRecord, ArticleRecord>(headsKept)
     const recent = new Map<ArticleRecord, ArticleRecord>()
     const inScript = (source: ArticleRecord) => displayRecord(recordInScript(source, script, converters))
     const record = (source: ArticleRecord): ArticleRecord => {

@@ -51,6 +51,12 @@ describe('a search index rebuilt from memory', () => {
     expect(after.stats.serializedShards).toBeLessThan(after.stats.shards / 4)
   })
 
+  it('is, on its first build, the index a build that keeps no memory makes', () => {
+    // A build without memory streams its stories' terms (see term-stream.ts) rather than keeping them.
+    const larger = generateArticles(300, 600, 7)
+    expect(contents(rebuilder()(larger))).toEqual(contents(fromScratch(larger)))
+  })
+
   it('writes nothing again when nothing changed', () => {
     const rebuild = rebuilder()
     const first = rebuild(archive)

@@ -21,4 +21,14 @@ describe('the card() global', () => {
     expect(render(40)).toBe(full)
     expect(render(0)).toBe(full)
   })
+
+  it('knows an article card by its href: a card made again as a new object gets its HTML, and no other card does', () => {
+    const t = { brief: '简讯' }
+    const expected = createTemplates(sources, {}).render('list.njk', { articles, level: 3, t })
+    const environment = createTemplates(sources, {})
+    // views.ts keeps only the latest cards: one dropped is made again, a new object with the same href.
+    const cards = () => articles.map((article, index) => ({ ...article, href: `/2019/12/${index + 1}/` }))
+    expect(environment.render('list.njk', { articles: cards(), level: 3, t })).toBe(expected)
+    expect(environment.render('list.njk', { articles: cards(), level: 3, t })).toBe(expected)
+  })
 })
