@@ -96,7 +96,7 @@ function cjkAt(text: string, index: number): boolean {
 }
 
 /** Start of the last code point before `end` (not before `floor`, which is a code point boundary). */
-function lastCodePointStart(text: string, end: number, floor: number): number {
+export function lastCodePointStart(text: string, end: number, floor: number): number {
   const low = text.charCodeAt(end - 1)
   if (low >= 0xdc00 && low <= 0xdfff && end - 2 >= floor) {
     const high = text.charCodeAt(end - 2)

@@ -1,5 +1,6 @@
 // Tags of an article: its front matter tags, then every vocabulary tag one of whose terms occurs in its text.
 // Text and terms are folded to one script first, so an article written in Traditional gets its tags too.
+import { lastCodePointStart } from '../render/typography.ts'
 import { foldScript } from '../search/fold.ts'
 import type { ArticleRecord } from '../types.ts'
 import type { TagVocabulary } from './vocabulary.ts'
@@ -21,14 +22,11 @@ export function searchableText(record: ArticleRecord): string {
  * article was a fifth of planning a cold build.
  */
 function withoutExtractionSpaces(run: string, offset: number, text: string): string {
-  const before = String.fromCodePoint(text.codePointAt(offset > 1 && isLowSurrogate(text.charCodeAt(offset - 1)) ? offset - 2 : offset - 1) ?? 0x20)
-  const after = String.fromCodePoint(text.codePointAt(offset + run.length) ?? 0x20)
+  const before = offset > 0 ? text.slice(lastCodePointStart(text, offset, 0), offset) : ''
+  const end = offset + run.length
+  const after = end < text.length ? text.slice(end, end + (text.codePointAt(end)! > 0xffff ? 2 : 1)) : ''
   const window = (before + run + after).replace(spaceBetweenCjk, '')
   return window.slice(before.length, window.length - after.length)
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff
 }
 
 /**
