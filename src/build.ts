@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { VFile } from 'vfile'
 import { digest, FingerprintMemo } from './build/fingerprint.ts'
 import { FileProblem } from './build/problem.ts'
 import { growHeapSlowly } from './build/heap.ts'
@@ -15,6 +14,7 @@ import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
 import { markTreeChanging, readBuildState, readParseCache, writeBuildState, writeParseCache, type BuildState } from './build/state.ts'
 import type { SiteConfig } from './config.ts'
 import type { ParseCache } from './parse-cache.ts'
+import { importReporter } from './report.ts'
 import { readArchive } from './scan.ts'
 import { defaultTemplatesDir } from './site/templates-dir.ts'
 import type { ArticleRecord } from './types.ts'
@@ -25,7 +25,14 @@ import type { ArticleRecord } from './types.ts'
  * of a build that finds nothing changed, which needs none of them.
  */
 async function importStages() {
-  const [load, plan, render, conversion, search] = await Promise.all([import('./load.ts'), import('./plan.ts'), import('./build/render.ts'), import('./build/conversion.ts'), import('./search/build.ts')])
+  const [load, plan, render, conversion, search, reporter] = await Promise.all([
+    import('./load.ts'),
+    import('./plan.ts'),
+    import('./build/render.ts'),
+    import('./build/conversion.ts'),
+    import('./search/build.ts'),
+    importReporter(),
+  ])
   return {
     parseArchive: load.parseArchive,
     planArchive: plan.planArchive,
@@ -33,13 +40,8 @@ async function importStages() {
     renderSite: render.renderSite,
     converterCache: conversion.converterCache,
     SearchMemory: search.SearchMemory,
-    reporter: await importReporter(),
+    reporter,
   }
-}
-
-/** vfile-reporter, imported when there are messages to print. */
-async function importReporter(): Promise<(files: VFile[], options: { quiet: boolean }) => string> {
-  return (await import('vfile-reporter')).reporter
 }
 
 export interface BuildOptions {

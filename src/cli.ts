@@ -6,11 +6,11 @@ import { parseArgs } from 'node:util'
 import { VFile } from 'vfile'
 import { configFileName, defaultConfig, isBaseUrl, parseConfig, withTrailingSlash, type SiteConfig } from './config.ts'
 import { readOptional } from './build/inputs.ts'
+import { importReporter } from './report.ts'
 import type { ArticleRecord } from './types.ts'
 
 // Each command imports what it needs when it runs: the parser, planner and renderer bring large
 // libraries (unified, nunjucks, OpenCC, pinyin-pro), and a build that finds nothing changed needs none.
-const importReporter = async () => (await import('vfile-reporter')).reporter
 
 const usage = `Usage: news-archive <command> [options]
 

@@ -68,14 +68,12 @@ export async function startDev(builder: Builder, options: DevOptions): Promise<D
   })
   // Links are made for the address the site is served at.
   builder.setBaseUrl(server.url)
-  // The first build begins once the watcher is watching: from then on, what the watcher reports is
-  // all that changed, and no rebuild looks at the other sources (the first edit included).
-  let firstBuilt: () => void = () => {}
-  const firstBuild = new Promise<void>((resolve) => (firstBuilt = resolve))
   const report = (result: BuildResult, line: string) => {
     if (result.report) options.log(result.report)
     options.log(line)
   }
+  // The first build begins once the watcher is watching: from then on, what the watcher reports is
+  // all that changed, and no rebuild looks at the other sources (the first edit included).
   const loop = watchAndRebuild(
     options.watchPaths,
     async (changed) => {
@@ -94,18 +92,14 @@ export async function startDev(builder: Builder, options: DevOptions): Promise<D
     },
     {
       first: async () => {
-        try {
-          last = await builder.build()
-          report(last, last.summary)
-          // While the editor reads the site, make the second tree the first edit would otherwise make.
-          void builder.prepare()
-        } finally {
-          firstBuilt()
-        }
+        last = await builder.build()
+        report(last, last.summary)
+        // While the editor reads the site, make the second tree the first edit would otherwise make.
+        void builder.prepare()
       },
     },
   )
-  await firstBuild
+  await loop.ready
   return {
     url: server.url,
     server,

@@ -2,7 +2,7 @@
 import { watch, type FSWatcher } from 'chokidar'
 
 export interface RebuildLoop {
-  /** Resolves when the watcher is ready to see changes. */
+  /** Resolves when the watcher is ready to see changes, and the first rebuild (if given) has run. */
   ready: Promise<void>
   /** Resolves once no rebuild is running or waiting. */
   idle(): Promise<void>
@@ -28,7 +28,8 @@ export function watchAndRebuild(paths: string[], rebuild: (changed: string[]) =>
       for (const resolve of idleWaiters.splice(0)) resolve()
     }
   }
-  const run = (job: () => Promise<void>) => {
+  /** Run `job` as the running rebuild; resolves when it has ended (it never rejects). */
+  const run = (job: () => Promise<void>): Promise<void> => {
     running = job()
       .catch(() => {})
       .finally(() => {
@@ -37,6 +38,7 @@ export function watchAndRebuild(paths: string[], rebuild: (changed: string[]) =>
         if (changed.size > 0) schedule()
         else settle()
       })
+    return running
   }
   const start = () => {
     timer = undefined
@@ -49,12 +51,7 @@ export function watchAndRebuild(paths: string[], rebuild: (changed: string[]) =>
     if (timer !== undefined) clearTimeout(timer)
     timer = setTimeout(start, debounceMs)
   }
-  const ready = new Promise<void>((resolve) =>
-    watcher.once('ready', () => {
-      if (first) run(first)
-      resolve()
-    }),
-  )
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => (first ? void run(first).then(resolve) : resolve())))
   watcher.on('all', (_event, changedPath) => {
     changed.add(changedPath)
     if (running === null) schedule()

@@ -132,17 +132,18 @@ export class RenderPool {
     }
     const waiting = () => [...helping.values()].some((given) => given < batchesAhead)
     const dispatch = () => {
-      for (const worker of helping.keys()) {
-        while ((helping.get(worker) ?? batchesAhead) < batchesAhead && back - front > batchSize) {
+      for (let [worker, given] of helping) {
+        while (given < batchesAhead && back - front > batchSize) {
           const size = firstTask ? Math.max(batchSize, Math.min(firstTask.jobs, Math.floor((back - front) / 2))) : batchSize
           const batch = jobs.slice(back - size, back)
           back -= size
           busy++
-          helping.set(worker, (helping.get(worker) ?? 0) + 1)
+          helping.set(worker, ++given)
           void worker.render(batch).then(
             (results) => {
               batch.forEach((job, index) => finished.push([job, results[index] ?? null]))
-              if (helping.has(worker)) helping.set(worker, (helping.get(worker) ?? 1) - 1)
+              const stillGiven = helping.get(worker)
+              if (stillGiven !== undefined) helping.set(worker, stillGiven - 1)
               busy--
               wake?.()
             },

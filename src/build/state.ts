@@ -79,10 +79,12 @@ function signature(keys: string[]): string {
 
 /** The build state for output `outDir`, valid for code `codeKey`; empty when absent, stale or not whole. */
 export async function readBuildState(cacheDir: string, outDir: string, codeKey: string): Promise<BuildState> {
+  const none: BuildState = { routes: new Map(), trees: undefined, last: undefined }
   const parts = await readCachePartsLazily(path.join(cacheDir, stateFile(outDir)), codeKey)
-  if (parts?.length !== 2) return { routes: new Map(), trees: undefined, last: undefined }
+  if (parts?.length !== 2) return none
   const [readHead, readRoutes] = parts as [() => Omit<BuildState, 'routes'>, () => BuildState['routes']]
-  let head = readHead()
+  let head = deserializedOr(readHead, null)
+  if (head === null) return none
   const changing = await readFile(path.join(cacheDir, changingFile(outDir)), 'utf8').catch(() => null)
   if ((changing === 'a' || changing === 'b') && head.trees) head = { ...head, trees: { ...head.trees, files: { ...head.trees.files, [changing]: null } }, last: undefined }
   // The routes (every page's fingerprint and files, most of the state) are deserialized when first
@@ -90,16 +92,17 @@ export async function readBuildState(cacheDir: string, outDir: string, codeKey: 
   let routes: BuildState['routes'] | undefined
   return Object.defineProperty({ ...head }, 'routes', {
     enumerable: true,
-    get: () => (routes ??= readRoutesOrNone(readRoutes)),
+    // Routes that cannot be read are none: every page is rendered again.
+    get: () => (routes ??= deserializedOr(readRoutes, new Map())),
   }) as BuildState
 }
 
-/** Stored routes, or none (every page is rendered again) if they cannot be read. */
-function readRoutesOrNone(read: () => BuildState['routes']): BuildState['routes'] {
+/** A cache part as `read` deserializes it, or `otherwise` if its bytes are not what this code wrote. */
+function deserializedOr<T, U>(read: () => T, otherwise: U): T | U {
   try {
     return read()
   } catch {
-    return new Map()
+    return otherwise
   }
 }
 

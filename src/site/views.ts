@@ -1,4 +1,5 @@
 // View models shared by page kinds: an article as a list item, bylines with author links.
+import { latest } from '../latest.ts'
 import { leadingContinuation, trailingContinuation } from '../render/continuation.ts'
 import { foldScript } from '../search/fold.ts'
 import type { ArticleRecord } from '../types.ts'
@@ -74,7 +75,7 @@ export interface ArticleCard {
 // once per page tools (one render context, so one variant), not once per list. Only the latest
 // cards made are kept: all of them were 110 MB live to the end of rendering 100,000 articles, while
 // the card() global keeps the HTML of fewer (see card-global.ts), so an older card was kept for little.
-const cardsByTools = new WeakMap<PageTools, Map<ArticleEntry, ArticleCard>>()
+const cardsByTools = new WeakMap<PageTools, Pick<Map<ArticleEntry, ArticleCard>, 'get' | 'set'>>()
 
 /** Cards kept per page tools, oldest dropped first: more than the card() global keeps the HTML of. */
 export const cardsKept = 30_000
@@ -83,13 +84,12 @@ export const cardsKept = 30_000
 export function articleCard(entry: ArticleEntry, tools: PageTools): ArticleCard {
   let cards = cardsByTools.get(tools)
   if (!cards) {
-    cards = new Map()
+    cards = latest(cardsKept)
     cardsByTools.set(tools, cards)
   }
   let card = cards.get(entry)
   if (!card) {
     card = makeCard(entry, tools)
-    if (cards.size >= cardsKept) cards.delete(cards.keys().next().value as ArticleEntry)
     cards.set(entry, card)
   }
   return card

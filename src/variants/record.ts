@@ -1,4 +1,5 @@
 // An article's twin in the other script, and the two variants the site renders.
+import { latest } from '../latest.ts'
 import type { ArticleRecord } from '../types.ts'
 import { headOf } from './head.ts'
 import type { Converters } from './opencc.ts'
@@ -70,19 +71,6 @@ const recentTwins = 64
 
 /** Converted heads kept at once without a memo: more than the article cards views.ts keeps. */
 const headsKept = 30_000
-
-/** A map that keeps its latest `size` entries, dropping the oldest first. */
-function latest<K, V>(size: number): Pick<Map<K, V>, 'get' | 'set'> {
-  const entries = new Map<K, V>()
-  return {
-    get: (key) => entries.get(key),
-    set(key, value) {
-      entries.set(key, value)
-      if (entries.size > size) entries.delete(entries.keys().next().value as K)
-      return entries
-    },
-  }
-}
 
 /**
  * The two variants the site renders, zh-Hans first. A record's head is converted once per build
