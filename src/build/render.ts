@@ -13,6 +13,7 @@ import { searchRoute, type SearchRoute } from './search-route.ts'
 import { FileProblem, templateProblem } from './problem.ts'
 import type { RenderJob, RenderPool } from './render-pool.ts'
 import type { LoadedArchive } from '../load.ts'
+import { byDateShown } from './render-order.ts'
 import { RouteHolders } from './route-holders.ts'
 import type { FileDigests, SiteTrees, UpdateResult } from './site-trees.ts'
 import type { RememberedRoute } from './state.ts'
@@ -256,7 +257,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     // On this thread the index comes first: what making it holds (every story's terms, the shards)
     // then adds to the records and plan alone, not to all that the pages leave live at their end.
     if (searchReused === false) await keepSearch()
-    for (const job of jobs.keys()) {
+    for (const job of input.remember ? jobs.keys() : inDateOrder([...jobs.keys()], byDateShown(plan.routes, routeIndexes, loaded.articleRecords))) {
       await done(job, renderHere(job))
       // A render that remembers nothing needs a job no more once its page is kept.
       if (!input.remember) jobs.delete(job)
@@ -308,4 +309,10 @@ function headDigest(record: ArticleRecord, recordDigest: string): string {
     headDigestMemo.set(record, known)
   }
   return known
+}
+
+/** Jobs script by script, each script's routes in `order` (a build that keeps nothing for later has only bounded memos: see render-order.ts). */
+function inDateOrder(jobs: RenderJob[], order: readonly number[]): RenderJob[] {
+  const rank = new Map(order.map((routeIndex, at) => [routeIndex, at]))
+  return jobs.sort(([variantA, routeA], [variantB, routeB]) => variantA - variantB || (rank.get(routeA) as number) - (rank.get(routeB) as number))
 }

@@ -1,5 +1,6 @@
 // The `card()` global of the templates: the card macro of _macros.njk, rendered once per card.
 import nunjucks from 'nunjucks'
+import { boundedMemo } from '../latest.ts'
 
 /** The template every page depends on through the `card` global, besides the ones it names. */
 export const cardMacroTemplate = '_macros.njk'
@@ -13,12 +14,11 @@ export const cardMacroTemplate = '_macros.njk'
  * object is known by itself.
  */
 export function cardRenderer(environment: nunjucks.Environment, budget = cardMemoCharacters) {
-  // Oldest first; past the budget the oldest are dropped, so that the memo of a 100,000-article
-  // archive stays the size of a 10,000-article one's (about 60 MB) rather than ten times that.
-  const cards = new Map<string, nunjucks.runtime.SafeString>()
+  // Within a budget of characters (see boundedMemo), so that the memo of a 100,000-article archive
+  // stays the size of a 10,000-article one's (about 60 MB) rather than ten times that.
+  const cards = boundedMemo<string, nunjucks.runtime.SafeString>(budget, (html) => html.length)
   const ids = new WeakMap<object, number>()
   let nextId = 0
-  let characters = 0
   let template: nunjucks.Template | null = null
   return function card(this: { lookup: (name: string) => unknown }, a: object, level = 3, showDate = true): nunjucks.runtime.SafeString {
     const href = (a as { href?: unknown }).href
@@ -34,12 +34,6 @@ export function cardRenderer(environment: nunjucks.Environment, budget = cardMem
       Number(text)
       html = new nunjucks.runtime.SafeString(text)
       cards.set(key, html)
-      characters += text.length
-      for (const [oldest, dropped] of cards) {
-        if (characters <= budget) break
-        cards.delete(oldest)
-        characters -= String(dropped).length
-      }
     }
     return html
   }

@@ -2,6 +2,7 @@
 import nunjucks from 'nunjucks'
 import type { SiteConfig } from '../config.ts'
 import { cardRenderer } from './card-global.ts'
+import './nunjucks-frame.ts'
 import { defaultTemplatesDir } from './templates-dir.ts'
 import type { Variant } from '../variants/record.ts'
 

@@ -1,5 +1,5 @@
 // View models shared by page kinds: an article as a list item, bylines with author links.
-import { latest } from '../latest.ts'
+import { boundedMemo, type Memo } from '../latest.ts'
 import { leadingContinuation, trailingContinuation } from '../render/continuation.ts'
 import { foldScript } from '../search/fold.ts'
 import type { ArticleRecord } from '../types.ts'
@@ -74,17 +74,17 @@ export interface ArticleCard {
 // An article appears in many lists (issue, month, home, each tag, each author): its card is made
 // once per page tools (one render context, so one variant), not once per list. Only the latest
 // cards made are kept: all of them were 110 MB live to the end of rendering 100,000 articles, while
-// the card() global keeps the HTML of fewer (see card-global.ts), so an older card was kept for little.
-const cardsByTools = new WeakMap<PageTools, Pick<Map<ArticleEntry, ArticleCard>, 'get' | 'set'>>()
+// the card() global keeps the HTML of fewer (see card-global.ts), so more cards were kept for little.
+const cardsByTools = new WeakMap<PageTools, Memo<ArticleEntry, ArticleCard>>()
 
-/** Cards kept per page tools, oldest dropped first: more than the card() global keeps the HTML of. */
+/** Cards kept per page tools (see boundedMemo): more than the card() global keeps the HTML of. */
 export const cardsKept = 30_000
 
-/** An article as an item of a list (issue, tag, author, home); the same object for the same entry and tools while it is among the latest `cardsKept` made. */
+/** An article as an item of a list (issue, tag, author, home); the same object for the same entry and tools while the memo of `cardsKept` holds it. */
 export function articleCard(entry: ArticleEntry, tools: PageTools): ArticleCard {
   let cards = cardsByTools.get(tools)
   if (!cards) {
-    cards = latest(cardsKept)
+    cards = boundedMemo(cardsKept)
     cardsByTools.set(tools, cards)
   }
   let card = cards.get(entry)

@@ -1,5 +1,5 @@
 // An article's twin in the other script, and the two variants the site renders.
-import { latest } from '../latest.ts'
+import { boundedMemo } from '../latest.ts'
 import type { ArticleRecord } from '../types.ts'
 import { headOf } from './head.ts'
 import type { Converters } from './opencc.ts'
@@ -80,9 +80,9 @@ const headsKept = 30_000
 export function variantsFor(converters: Converters, memo?: ConversionMemo): [Variant, Variant] {
   const make = (lang: Variant['lang'], script: Script, prefix: Variant['prefix'], convert: (text: string) => string): Variant => {
     const shown = new WeakMap<ArticleRecord, ArticleRecord>()
-    // With a memo, every head is kept for the next build anyway; without, only the latest converted:
+    // With a memo, every head is kept for the next build anyway; without, only as many as boundedMemo holds:
     // all of them were 130 MB live to the end of rendering 100,000 articles.
-    const heads = memo ? new WeakMap<ArticleRecord, ArticleRecord>() : latest<ArticleRecord, ArticleRecord>(headsKept)
+    const heads = memo ? new WeakMap<ArticleRecord, ArticleRecord>() : boundedMemo<ArticleRecord, ArticleRecord>(headsKept)
     const recent = new Map<ArticleRecord, ArticleRecord>()
     const inScript = (source: ArticleRecord) => displayRecord(recordInScript(source, script, converters))
     const record = (source: ArticleRecord): ArticleRecord => {

@@ -1,0 +1,42 @@
+// The bounded memo of cards and converted heads (src/latest.ts).
+import { describe, expect, it } from 'vitest'
+import { boundedMemo } from '../src/latest.ts'
+
+describe('boundedMemo', () => {
+  it('gives back what was set, and never holds more than its capacity', () => {
+    const memo = boundedMemo<number, string>(10, (value) => value.length)
+    for (let key = 0; key < 100; key++) {
+      memo.set(key, 'x'.repeat(1 + (key % 3)))
+      let held = 0
+      for (let earlier = key; earlier >= 0; earlier--) held += memo.get(earlier)?.length ?? 0
+      expect(held).toBeLessThanOrEqual(10)
+      expect(memo.get(key)).toBe('x'.repeat(1 + (key % 3)))
+    }
+  })
+
+  it('counts a key set again once, with its new value', () => {
+    const memo = boundedMemo<string, string>(4, (value) => value.length)
+    memo.set('a', 'xx')
+    memo.set('a', 'x')
+    memo.set('b', 'xxx')
+    expect([memo.get('a'), memo.get('b')]).toEqual(['x', 'xxx'])
+  })
+
+  it('drops what was used least recently, not what was set first', () => {
+    const memo = boundedMemo<string, number>(3)
+    memo.set('a', 1)
+    memo.set('b', 2)
+    memo.set('c', 3)
+    expect(memo.get('a')).toBe(1)
+    memo.set('d', 4)
+    expect([memo.get('a'), memo.get('b'), memo.get('c'), memo.get('d')]).toEqual([1, undefined, 3, 4])
+  })
+
+  it('keeps a value larger than its capacity until the next is set', () => {
+    const memo = boundedMemo<string, string>(2, (value) => value.length)
+    memo.set('long', 'xxxx')
+    expect(memo.get('long')).toBe('xxxx')
+    memo.set('short', 'x')
+    expect([memo.get('long'), memo.get('short')]).toEqual([undefined, 'x'])
+  })
+})
