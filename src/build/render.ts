@@ -160,7 +160,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   // they were 30 MB of the 195 MB live mid-render at 6,448 articles (4.7 KB an article), of no use to rendering.
   let fingerprintMemo: FingerprintMemo | null = input.fingerprints ?? new FingerprintMemo()
   // Each job with the page key and fingerprint it is kept under, in the order of the routes.
-  const jobs = new Map<RenderJob, { key: string; fingerprint: string }>()
+  const jobs = new Map<RenderJob, { key: string; fingerprint: string | null }>()
   const searchKey = `${searchPageUrl}index`
   const last = input.memo
   let routeIndexes: readonly number[] = [...plan.routes.keys()]
@@ -182,30 +182,41 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   // whole until the last route of the last script (about 600 MB at 100,000 articles).
   const forgetWalks = input.fingerprints === undefined && !input.remember
   const contexts = variants.map(() => new Map<string | null, string>())
-  const fingerprints = routeIndexes.map((routeIndex, at) => {
+  const fingerprintsByRoute = new Map<number, string[]>()
+  const fingerprintsOf = (routeIndex: number): string[] => {
+    let ofRoute = fingerprintsByRoute.get(routeIndex)
+    if (ofRoute !== undefined) return ofRoute
     const route = plan.routes[routeIndex] as Route
     const whole = recordsShownWhole(route).map((record) => recordDigests.get(record) as string)
-    const ofRoute = variants.map((variant, variantIndex) => {
+    ofRoute = variants.map((variant, variantIndex) => {
       const contextKeys = contexts[variantIndex] as Map<string | null, string>
       let context = contextKeys.get(route.template)
       if (context === undefined) contextKeys.set(route.template, (context = `${input.settingsKey}\0${variant.lang}\0${templateDigest(route.template)}`))
       return routeFingerprint(route, headDigests, context, fingerprintMemo as FingerprintMemo, whole)
     })
-    if (forgetWalks && at % walksKept === walksKept - 1) fingerprintMemo = new FingerprintMemo()
+    if (forgetWalks && fingerprintsByRoute.size % walksKept === walksKept - 1) fingerprintMemo = new FingerprintMemo()
+    fingerprintsByRoute.set(routeIndex, ofRoute)
     return ofRoute
-  })
+  }
+  // With no page remembered every page is a job, and its fingerprint is worked out once it is made:
+  // the workers start on their first batch at once, rather than after a second of fingerprints.
+  const everyPageIsAJob = input.remembered.size === 0
   for (const [variantIndex, variant] of variants.entries()) {
-    for (const [at, routeIndex] of routeIndexes.entries()) {
+    for (const routeIndex of routeIndexes) {
       const route = plan.routes[routeIndex] as Route
       stats.checkedPages++
       const key = `${variant.prefix}${route.url}`
-      const fingerprint = (fingerprints[at] as string[])[variantIndex] as string
+      if (everyPageIsAJob) {
+        jobs.set([variantIndex, routeIndex], { key, fingerprint: null })
+        continue
+      }
+      const fingerprint = fingerprintsOf(routeIndex)[variantIndex] as string
       const reused = reuse(key, fingerprint)
       if (reused === false) jobs.set([variantIndex, routeIndex], { key, fingerprint })
       else if (reused !== true) await reused
     }
   }
-  if (!input.remember) fingerprintMemo = null
+  if (!input.remember && !everyPageIsAJob) fingerprintMemo = null
   const renderHere = ([variantIndex, routeIndex]: RenderJob) => {
     const route = plan.routes[routeIndex] as Route
     try {
@@ -215,8 +226,8 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     }
   }
   const done = async (job: RenderJob, files: PageFile[]) => {
-    const { key, fingerprint } = jobs.get(job) as { key: string; fingerprint: string }
-    await keep(key, fingerprint, files)
+    const { key, fingerprint } = jobs.get(job) as { key: string; fingerprint: string | null }
+    await keep(key, fingerprint ?? (fingerprintsOf(job[1])[job[0]] as string), files)
   }
 
   // The search index, made while the workers render, when there are workers (after the pages, they
