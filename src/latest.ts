@@ -8,23 +8,17 @@ export interface Memo<K, V> {
 
 /**
  * A map that holds at most `capacity` (counted by `weigh`, one per entry by default), dropping the
- * entry used least recently to make room. Builds that use it render in an order that brings the
- * pages showing an article together (see build/render-order.ts): whatever order, no bound keeps
- * what a build goes round in a circle larger than the bound.
+ * oldest entries to make room (a value weighing more than the capacity is kept until the next is
+ * set). No bound keeps what a build goes round in a circle larger than the bound, whichever entries
+ * it drops: builds render in an order that brings the pages showing an article together (see
+ * build/render-order.ts). In that order, dropping the least recently used rather than the oldest
+ * was no faster (with 3,000 of 10,000 articles held), and costs a move on every hit.
  */
 export function boundedMemo<K, V>(capacity: number, weigh: (value: V) => number = () => 1): Memo<K, V> {
-  // In the order of their last use, least recent first.
   const entries = new Map<K, V>()
   let held = 0
   return {
-    get(key) {
-      const value = entries.get(key)
-      if (value !== undefined) {
-        entries.delete(key)
-        entries.set(key, value)
-      }
-      return value
-    },
+    get: (key) => entries.get(key),
     set(key, value) {
       const earlier = entries.get(key)
       if (earlier !== undefined) {

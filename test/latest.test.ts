@@ -22,14 +22,14 @@ describe('boundedMemo', () => {
     expect([memo.get('a'), memo.get('b')]).toEqual(['x', 'xxx'])
   })
 
-  it('drops what was used least recently, not what was set first', () => {
+  it('drops what was set first, whatever was used since', () => {
     const memo = boundedMemo<string, number>(3)
     memo.set('a', 1)
     memo.set('b', 2)
     memo.set('c', 3)
     expect(memo.get('a')).toBe(1)
     memo.set('d', 4)
-    expect([memo.get('a'), memo.get('b'), memo.get('c'), memo.get('d')]).toEqual([1, undefined, 3, 4])
+    expect([memo.get('a'), memo.get('b'), memo.get('c'), memo.get('d')]).toEqual([undefined, 2, 3, 4])
   })
 
   it('keeps a value larger than its capacity until the next is set', () => {
