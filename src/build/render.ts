@@ -216,7 +216,11 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
       else if (reused !== true) await reused
     }
   }
-  if (!input.remember && !everyPageIsAJob) fingerprintMemo = null
+  if (!everyPageIsAJob) {
+    // Every job has its fingerprint now: those of the pages taken from the live site are garbage.
+    fingerprintsByRoute.clear()
+    if (!input.remember) fingerprintMemo = null
+  }
   const renderHere = ([variantIndex, routeIndex]: RenderJob) => {
     const route = plan.routes[routeIndex] as Route
     try {
