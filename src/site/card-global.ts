@@ -1,6 +1,6 @@
 // The `card()` global of the templates: the card macro of _macros.njk, rendered once per card.
 import nunjucks from 'nunjucks'
-import { boundedMemo } from '../latest.ts'
+import { boundedMemo } from '../bounded-memo.ts'
 
 /** The template every page depends on through the `card` global, besides the ones it names. */
 export const cardMacroTemplate = '_macros.njk'

@@ -1,5 +1,5 @@
 // View models shared by page kinds: an article as a list item, bylines with author links.
-import { boundedMemo, type Memo } from '../latest.ts'
+import { boundedMemo, type Memo } from '../bounded-memo.ts'
 import { leadingContinuation, trailingContinuation } from '../render/continuation.ts'
 import { foldScript } from '../search/fold.ts'
 import type { ArticleRecord } from '../types.ts'

@@ -1,5 +1,5 @@
 // An article's twin in the other script, and the two variants the site renders.
-import { boundedMemo } from '../latest.ts'
+import { boundedMemo } from '../bounded-memo.ts'
 import type { ArticleRecord } from '../types.ts'
 import { headOf } from './head.ts'
 import type { Converters } from './opencc.ts'
@@ -69,7 +69,7 @@ export interface ConversionMemo {
 /** Whole records in the other script kept at once: an article page and the parts of its story. */
 const recentTwins = 64
 
-/** Converted heads kept at once without a memo: more than the article cards views.ts keeps. */
+/** Converted heads kept at once without a memo: as many as the article cards views.ts keeps. */
 const headsKept = 30_000
 
 /**

@@ -1,6 +1,6 @@
-// The bounded memo of cards and converted heads (src/latest.ts).
+// The bounded memo of cards and converted heads (src/bounded-memo.ts).
 import { describe, expect, it } from 'vitest'
-import { boundedMemo } from '../src/latest.ts'
+import { boundedMemo } from '../src/bounded-memo.ts'
 
 describe('boundedMemo', () => {
   it('gives back what was set, and never holds more than its capacity', () => {
