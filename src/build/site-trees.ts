@@ -6,6 +6,7 @@ import { writeFile as writeFileWithCallback } from 'node:fs'
 import { link, lstat, mkdir, readlink, rename, rm, rmdir, symlink, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { removeTree } from './remove-tree.ts'
 
 /** Path (posix, relative to the site root) → digest of its contents. */
 export type FileDigests = Map<string, string>
@@ -196,7 +197,7 @@ export class TreeUpdate {
     await this.beforeFirstWrite(tree)
     const fresh = files === null
     if (files === null) {
-      await rm(dir, { recursive: true, force: true })
+      await removeTree(dir)
       files = new Map()
     }
     await mkdir(dir, { recursive: true })
@@ -282,7 +283,7 @@ async function pointLink(outDir: string, treeName: string): Promise<void> {
     const aside = `${outDir}.old-${process.pid}`
     await rename(outDir, aside)
     await rename(temporary, outDir)
-    await rm(aside, { recursive: true, force: true })
+    await removeTree(aside)
     return
   }
   await rename(temporary, outDir)
