@@ -2,7 +2,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ParseCache, ParseCacheEntry } from '../parse-cache.ts'
-import { readCacheParts, readCachePartsLazily, writeCacheParts } from './cache-file.ts'
+import { readCacheParts, readCachePartsLazily, ReadBuffer, writeCacheParts } from './cache-file.ts'
 import { digest } from './fingerprint.ts'
 import type { SourceStamps } from '../scan.ts'
 import type { TreesState } from './site-trees.ts'
@@ -42,8 +42,9 @@ export async function readParseCache(cacheDir: string, codeKey: string): Promise
   const names = await readdir(dir).catch(() => [] as string[])
   const cache: ParseCache = new Map()
   const shardKeys = new Map<string, string>()
+  const buffer = new ReadBuffer()
   for (const name of names.filter((candidate) => candidate.endsWith('.v8'))) {
-    const parts = (await readCacheParts(path.join(dir, name), codeKey)) as [string, ParseCacheEntry][][] | undefined
+    const parts = (await readCacheParts(path.join(dir, name), codeKey, buffer)) as [string, ParseCacheEntry][][] | undefined
     if (!parts) continue
     const entries = parts.flat()
     for (const [key, entry] of entries) cache.set(key, entry)
