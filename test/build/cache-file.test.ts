@@ -25,7 +25,7 @@ describe('cache files', () => {
     writeFileSync(at('short.v8'), bytes.subarray(0, bytes.length - 5))
     expect(await readCacheParts(at('short.v8'), 'code-1', new ReadBuffer())).toBeUndefined()
     const changed = Buffer.from(bytes)
-    changed[changed.length - 30] ^= 1
+    changed.writeUInt8(changed.readUInt8(changed.length - 30) ^ 1, changed.length - 30)
     writeFileSync(at('changed.v8'), changed)
     expect(await readCacheParts(at('changed.v8'), 'code-1')).toBeUndefined()
     expect(await readCacheParts(at('missing.v8'), 'code-1')).toBeUndefined()
