@@ -279,6 +279,9 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           read.sources.map(({ key }) => key),
           (key) => usedParses.get(key)?.page ?? null,
         )
+        // A build that builds once writes the parses now, with the least live: at its end, where a
+        // build peaks, writing those of 100,000 articles added 57 MB to the peak.
+        if (!rebuilds && cacheDir && loaded.parsed > 0) memory.parseShards = await writeParseCache(cacheDir, memory.codeKey, usedParses, memory.parseShards)
 
         // plan
         since = performance.now()

@@ -128,11 +128,11 @@ interface StoredHead extends Omit<BuildState, 'routes' | 'trees'> {
  */
 const entriesPerPart = 4_096
 
-/** The parts of `map`, made one at a time as the writer asks for them. */
-function* partsOf<K, V>(map: ReadonlyMap<K, V>): Generator<[K, V][]> {
-  let part: [K, V][] = []
-  for (const entry of map) {
-    if (part.push(entry) === entriesPerPart) {
+/** `items` in runs of `size`, each made as it is asked for. */
+function* inParts<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let part: T[] = []
+  for (const item of items) {
+    if (part.push(item) === size) {
       yield part
       part = []
     }
@@ -164,7 +164,7 @@ export async function writeBuildState(cacheDir: string, outDir: string, codeKey:
   const head: StoredHead = { ...rest, trees: trees && { live: trees.live }, parts: { a: a && partCount(a), b: b && partCount(b), routes: partCount(routes) } }
   const parts = function* () {
     yield head
-    for (const map of [a, b, routes]) if (map) yield* partsOf<string, unknown>(map)
+    for (const map of [a, b, routes]) if (map) yield* inParts<[string, unknown]>(map, entriesPerPart)
   }
   await writeCacheParts(path.join(cacheDir, stateFile(outDir)), codeKey, parts())
   await rm(path.join(cacheDir, changingFile(outDir)), { force: true })
