@@ -84,7 +84,7 @@ export async function readBuildState(cacheDir: string, outDir: string, codeKey: 
   const parts = await readCachePartsLazily(path.join(cacheDir, stateFile(outDir)), codeKey)
   if (parts === undefined || parts.length === 0) return none
   const stored = deserializedOr(parts[0]!, null) as StoredHead | null
-  if (stored === null || parts.length !== 1 + (stored.parts.a ?? 0) + (stored.parts.b ?? 0) + stored.parts.routes) return none
+  if (stored?.parts === undefined || parts.length !== 1 + (stored.parts.a ?? 0) + (stored.parts.b ?? 0) + stored.parts.routes) return none
   const { parts: counts, trees: storedTrees, ...rest } = stored
   let rests = parts.slice(1)
   const next = (count: number) => rests.splice(0, count)
@@ -142,6 +142,7 @@ function* inParts<T>(items: Iterable<T>, size: number): Generator<T[]> {
 
 const partCount = (map: ReadonlyMap<unknown, unknown>) => Math.ceil(map.size / entriesPerPart)
 
+/** The map whose entries `parts` deserialize to, in order. */
 function mapOf<K, V>(parts: (() => unknown)[]): Map<K, V> {
   const map = new Map<K, V>()
   for (const read of parts) for (const [key, value] of read() as [K, V][]) map.set(key, value)
