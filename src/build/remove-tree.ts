@@ -1,5 +1,5 @@
 // Removing a whole site tree with bounded memory.
-import { readdir, rmdir, unlink } from 'node:fs/promises'
+import { lstat, readdir, rmdir, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import pMap from 'p-map'
 
@@ -13,6 +13,13 @@ const concurrency = 16
  * 112 MB against 48 MB here, and 5.8 s against 4.4 s).
  */
 export async function removeTree(root: string): Promise<void> {
+  // As fs.rm: a root that is a file or a link is removed itself (a link is not followed).
+  const status = await lstat(root).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null
+    throw error
+  })
+  if (status === null) return
+  if (!status.isDirectory()) return unlink(root)
   // Folder by folder, level by level: files as they are found, then the folders, deepest first.
   const levels: string[][] = []
   let level = [root]
@@ -22,11 +29,7 @@ export async function removeTree(root: string): Promise<void> {
     await pMap(
       level,
       async (folder) => {
-        const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-          if (folder === root && error.code === 'ENOENT') return []
-          throw error
-        })
-        for (const entry of entries) {
+        for (const entry of await readdir(folder, { withFileTypes: true })) {
           const child = path.join(folder, entry.name)
           if (entry.isDirectory()) below.push(child)
           else await unlink(child)

@@ -31,4 +31,20 @@ describe('removeTree', () => {
   it('does nothing for a folder that is not there', async () => {
     await expect(removeTree(path.join(dir, 'tree', 'missing'))).resolves.toBeUndefined()
   })
+
+  it('removes a root that is a link or a file itself, and never what a link points at', async () => {
+    const outside = path.join(dir, 'outside-root')
+    mkdirSync(outside, { recursive: true })
+    writeFileSync(path.join(outside, 'kept.txt'), 'kept')
+    mkdirSync(path.join(dir, 'tree'), { recursive: true })
+    const link = path.join(dir, 'tree', 'link')
+    symlinkSync(outside, link, 'dir')
+    await removeTree(link)
+    expect(existsSync(link)).toBe(false)
+    expect(readdirSync(outside)).toEqual(['kept.txt'])
+    const file = path.join(dir, 'tree', 'file')
+    writeFileSync(file, 'x')
+    await removeTree(file)
+    expect(existsSync(file)).toBe(false)
+  })
 })
