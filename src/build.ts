@@ -279,9 +279,10 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           read.sources.map(({ key }) => key),
           (key) => usedParses.get(key)?.page ?? null,
         )
-        // A build that builds once writes the parses now, with the least live: at its end, where a
-        // build peaks, writing those of 100,000 articles added 57 MB to the peak.
-        if (!rebuilds && cacheDir && loaded.parsed > 0) memory.parseShards = await writeParseCache(cacheDir, memory.codeKey, usedParses, memory.parseShards)
+        // A build that builds once writes the parses now, with the least live, and only now: at its
+        // end, where a build peaks, writing those of 100,000 articles added 57 MB to the peak. A
+        // builder that builds again writes them with its state, in the background if asked.
+        if (!rebuilds && cacheDir) memory.parseShards = await writeParseCache(cacheDir, memory.codeKey, usedParses, memory.parseShards)
 
         // plan
         since = performance.now()
@@ -291,7 +292,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const report = reporter(files, { quiet: true })
         lap('plan', since)
         if (planned.failed) {
-          if (cacheDir) memory.parseShards = await writeParseCache(cacheDir, memory.codeKey, usedParses, memory.parseShards)
+          if (rebuilds && cacheDir) memory.parseShards = await writeParseCache(cacheDir, memory.codeKey, usedParses, memory.parseShards)
           return failed(report, 'nothing was written')
         }
 
@@ -343,7 +344,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         if (cacheDir && (rendered.files.swapped || rendered.renderedRoutes.length > 0 || loaded.parsed > 0)) {
           const remembered = memory
           const save = async () => {
-            remembered.parseShards = await writeParseCache(cacheDir, remembered.codeKey, usedParses, remembered.parseShards)
+            if (rebuilds) remembered.parseShards = await writeParseCache(cacheDir, remembered.codeKey, usedParses, remembered.parseShards)
             await saveState()
           }
           if (options.saveInBackground) {

@@ -3,6 +3,9 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSy
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build, createBuilder, type BuildResult } from '../../src/build.ts'
+import { digest } from '../../src/build/fingerprint.ts'
+import { codeDigest } from '../../src/build/inputs.ts'
+import { readParseCache } from '../../src/build/state.ts'
 import { defaultConfig } from '../../src/config.ts'
 import { tempDirs } from '../helpers/temp-dirs.ts'
 import { fixtureArticles, hashTree, listFiles, repositoryRoot } from './built-site.ts'
@@ -47,6 +50,22 @@ describe('incremental builds', () => {
     expect(hashTree(path.join(once, 'dist'))).toEqual(hashTree(path.join(kept, 'dist')))
     // What it cached serves a builder that comes after it: nothing to do.
     expect((await built(builderFor(once).build())).summary).toMatch(/^Nothing changed/u)
+  })
+
+  it('a one-shot build caches every parse, so that the next parses only what changed, and forgets a removed source', async () => {
+    const root = project()
+    const summaries: string[] = []
+    const once = () => build({ ...defaultConfig }, { root, log: (line) => summaries.push(line), progress: false })
+    expect(await once()).toBe(0)
+    const page = path.join(root, 'articles/2020/01/07/01.txt')
+    writeFileSync(page, readFileSync(page, 'utf8').replace('区网信办在平凉路街道举办', '区网信办在殷行街道举办'))
+    expect(await once()).toBe(0)
+    expect(summaries.at(-1)).toMatch(/ from 6 files \(1 parsed\)/u)
+    rmSync(path.join(root, 'articles/2019/11/26/02.txt'))
+    expect(await once()).toBe(0)
+    expect(summaries.at(-1)).toMatch(/ from 5 files \(0 parsed\)/u)
+    const { cache } = await readParseCache(path.join(root, '.cache'), await codeDigest(digest))
+    expect(cache.size).toBe(5)
   })
 
   it('a rebuild with nothing changed renders nothing and rewrites no file, in a new process too', async () => {
