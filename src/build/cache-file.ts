@@ -116,3 +116,15 @@ export async function writeCacheParts(filePath: string, key: string, parts: Iter
   await file.close()
   await rename(temporary, filePath)
 }
+
+/** `items` in runs of `size`, each made as it is asked for. */
+export function* inParts<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let part: T[] = []
+  for (const item of items) {
+    if (part.push(item) === size) {
+      yield part
+      part = []
+    }
+  }
+  if (part.length > 0) yield part
+}

@@ -2,7 +2,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ParseCache, ParseCacheEntry } from '../parse-cache.ts'
-import { readCacheParts, readCachePartsLazily, ReadBuffer, writeCacheParts } from './cache-file.ts'
+import { inParts, readCacheParts, readCachePartsLazily, ReadBuffer, writeCacheParts } from './cache-file.ts'
 import { digest } from './fingerprint.ts'
 import type { SourceStamps } from '../scan.ts'
 import type { TreesState } from './site-trees.ts'
@@ -127,18 +127,6 @@ interface StoredHead extends Omit<BuildState, 'routes' | 'trees'> {
  * at its end, where this is written.
  */
 const entriesPerPart = 4_096
-
-/** `items` in runs of `size`, each made as it is asked for. */
-function* inParts<T>(items: Iterable<T>, size: number): Generator<T[]> {
-  let part: T[] = []
-  for (const item of items) {
-    if (part.push(item) === size) {
-      yield part
-      part = []
-    }
-  }
-  if (part.length > 0) yield part
-}
 
 const partCount = (map: ReadonlyMap<unknown, unknown>) => Math.ceil(map.size / entriesPerPart)
 

@@ -63,19 +63,29 @@ export interface SearchIndex {
 
 /** What the search index keeps between builds: every story's terms by its key, the last documents and files. */
 export class SearchMemory {
-  readonly dictionary = new TermDictionary()
-  readonly scanner = new StoryScanner(this.dictionary)
+  readonly scanner: StoryScanner
   stories = new Map<string, RememberedStory>()
+  /** Terms in the last index made: the dictionary also holds those of texts since edited away. */
+  termsInUse = 0
   documents: DocumentsMemory | null = null
   shards: ShardSet | null = null
   /** The last docs files by path: a file that comes out the same keeps its bytes object. */
   docsFiles = new Map<string, { json: string; bytes: Uint8Array }>()
   /** The writer's digests of the shard files: a shard kept from the last build is the same object. */
   readonly fileDigests = new WeakMap<Uint8Array, string>()
+
+  constructor(readonly dictionary = new TermDictionary()) {
+    this.scanner = new StoryScanner(dictionary)
+  }
+
+  /** No index was made with this memory yet, and no story is known. */
+  get isEmpty(): boolean {
+    return this.documents === null && this.stories.size === 0
+  }
 }
 
 /** Articles above which an index without memory keeps its terms compact (see `compactTerms`). */
-const compactTermsAbove = 30_000
+export const compactTermsAbove = 30_000
 
 /** Build the search files for `articleRecords`, one document per story (see src/continuations.ts): meta.json, shards/N.bin and docs/<lang>/<chunk>.json. */
 export function buildSearchIndex(articleRecords: readonly ArticleRecord[], options: SearchIndexOptions): SearchIndex {
@@ -155,6 +165,7 @@ export function buildSearchIndex(articleRecords: readonly ArticleRecord[], optio
     shardSet = memory.shards = updateShards(previous, memory.dictionary, documents.map((document) => document.story.terms), shardBytes)
   }
   const { shards } = shardSet
+  memory.termsInUse = shardSet.termCount
   const files: SearchIndexFile[] = []
   shards.forEach((contents, shard) => files.push({ path: `${directory}shards/${shard}.bin`, contents }))
   // Headline, date and link of each document, per script, in chunks of DOC_CHUNK documents: a

@@ -12,6 +12,12 @@ export interface StoryTerms {
   readonly bytes: Uint8Array
 }
 
+/** A TermDictionary as a cache stores it: its characters' code points, and each term's key. */
+export interface StoredDictionary {
+  chars: Int32Array
+  keys: (number | string)[]
+}
+
 /** Every term seen so far, numbered in the order first seen; numbers never change. */
 export class TermDictionary {
   /** Code point → dense character number + 1 (0: not seen yet). */
@@ -64,6 +70,24 @@ export class TermDictionary {
     if (typeof key === 'string') return key
     if (key < 0x10000) return String.fromCodePoint(this.chars[key]!)
     return String.fromCodePoint(this.chars[Math.floor(key / 0x10000) - 1]!, this.chars[key % 0x10000]!)
+  }
+
+  /** What `fromStored` makes the same dictionary of: the numbers of stories' terms stay valid. */
+  stored(): StoredDictionary {
+    return { chars: Int32Array.from(this.chars), keys: this.keys }
+  }
+
+  /** The dictionary `stored` gave, with every term under its number. */
+  static fromStored({ chars, keys }: StoredDictionary): TermDictionary {
+    const dictionary = new TermDictionary()
+    for (const code of chars) dictionary.charId(code)
+    keys.forEach((key, term) => {
+      dictionary.keys.push(key)
+      if (typeof key === 'string') dictionary.wordTerms.set(key, term)
+      else if (key < 0x10000) dictionary.unigramTerms[key] = term + 1
+      else dictionary.bigramTerms.set(key, term)
+    })
+    return dictionary
   }
 
   // Characters get dense numbers so that a bigram key stays a small integer (fast table keys).

@@ -68,6 +68,21 @@ describe('incremental builds', () => {
     expect(cache.size).toBe(5)
   })
 
+  it('a build in a new process scans the search terms of the edited story only, and makes the site a clean build makes', async () => {
+    const root = project()
+    const once = () => built(createBuilder({ ...defaultConfig }, { root, log: () => {}, progress: false, rebuilds: false }).build())
+    expect((await once()).render?.searchScannedStories).toBeGreaterThan(5)
+    const relative = '2020/01/07/01.txt'
+    const page = path.join(root, 'articles', relative)
+    writeFileSync(page, readFileSync(page, 'utf8').replace('区网信办在平凉路街道举办', '区网信办在殷行街道举办'))
+    expect((await once()).render?.searchScannedStories).toBe(1)
+    await expectCleanBuildsSite(root, relative)
+    // The first build of a builder that builds again (news-archive dev) reads them too.
+    writeFileSync(page, readFileSync(page, 'utf8').replace('区网信办在殷行街道举办', '区网信办在江浦路街道举办'))
+    expect((await built(builderFor(root).build())).render?.searchScannedStories).toBe(1)
+    await expectCleanBuildsSite(root, relative)
+  })
+
   it('a rebuild with nothing changed renders nothing and rewrites no file, in a new process too', async () => {
     const root = project()
     const first = await built(builderFor(root).build())
