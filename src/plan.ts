@@ -5,7 +5,7 @@ import type { VFileMessage } from 'vfile-message'
 import type { SiteConfig } from './config.ts'
 import { matchContinuations } from './continuations.ts'
 import { attachMessages } from './load.ts'
-import { articleTags, emptyVocabulary, parseVocabulary, planSite, type ArticleEntry, type Route, type TagVocabulary } from './site/index.ts'
+import { articleTags, emptyVocabulary, parseVocabulary, planSite, restoreTags, storedTags, type ArticleEntry, type Route, type StoredTags, type TagVocabulary } from './site/index.ts'
 import type { ArticleRecord } from './types.ts'
 import { parseConversionOverrides, type ConversionOverrides } from './variants/overrides.ts'
 
@@ -16,6 +16,14 @@ export interface PlannedArchive {
   files: VFile[]
   /** Is any message fatal? Then nothing may be written. */
   failed: boolean
+  /** Every record's tags, when asked for with `tagStore`; `restored`: how many were the stored ones. */
+  tags?: { stored: StoredTags; restored: number }
+}
+
+/** Tags stored by a build in another process (see restoreTags), and how to key a record's content. */
+export interface TagStore {
+  keyOf: (record: ArticleRecord) => string
+  stored: StoredTags | undefined
 }
 
 /**
@@ -43,8 +51,10 @@ export function planArchive(
   vocabularyFile: VFile | null,
   overridesFile: VFile | null,
   memo?: PlanMemo,
+  tagStore?: TagStore,
 ): PlannedArchive {
   const vocabulary = vocabularyFile ? parseVocabulary(vocabularyFile) : emptyVocabulary
+  const restored = tagStore?.stored ? restoreTags(articleRecords, vocabulary, tagStore.keyOf, tagStore.stored) : 0
   const overrides = overridesFile ? parseConversionOverrides(overridesFile) : undefined
   const files = [...(vocabularyFile ? [vocabularyFile] : []), ...(overridesFile ? [overridesFile] : []), ...sourceFiles]
   const settings = `${JSON.stringify(config)}\0${String(vocabularyFile?.value ?? '')}`
@@ -60,7 +70,8 @@ export function planArchive(
     if (memo) memo.last = { settings, records: [...articleRecords], entryByRecord: new Map(site.entries.map((entry) => [entry.record, entry])), routes, messages }
   }
   attachMessages(files, messages)
-  return { routes, overrides, files, failed: files.some((file) => file.messages.some((message) => message.fatal)) }
+  const tags = tagStore && { stored: storedTags(articleRecords, vocabulary, tagStore.keyOf), restored }
+  return { routes, overrides, files, failed: files.some((file) => file.messages.some((message) => message.fatal)), tags }
 }
 
 /** Put each record that is new since the last plan into the entry its predecessor at its place had. */

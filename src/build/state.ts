@@ -2,6 +2,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ParseCache, ParseCacheEntry } from '../parse-cache.ts'
+import type { StoredTags } from '../site/tags.ts'
 import { inParts, readCacheParts, readCachePartsLazily, ReadBuffer, writeCacheParts } from './cache-file.ts'
 import { digest } from './fingerprint.ts'
 import type { SourceStamps } from '../scan.ts'
@@ -71,6 +72,26 @@ export async function writeParseCache(cacheDir: string, codeKey: string, cache: 
   }
   for (const shard of written.keys()) if (!now.has(shard)) await rm(path.join(dir, `${shard}.v8`), { force: true })
   return now
+}
+
+// Tags of every record, by a key of its content, for the last vocabulary that tagged anew (in any output folder).
+const tagsFile = 'tags.v8'
+
+/** The tags a build stored for code `codeKey`; undefined when absent, stale or not whole. */
+export async function readStoredTags(cacheDir: string, codeKey: string): Promise<StoredTags | undefined> {
+  const parts = (await readCacheParts(path.join(cacheDir, tagsFile), codeKey)) as [string, ...[string, readonly string[]][][]] | undefined
+  if (parts === undefined || parts.length === 0) return undefined
+  const [signature, ...entries] = parts
+  return { signature, byKey: new Map(entries.flat()) }
+}
+
+/** Store `tags` for a build in another process. */
+export async function writeStoredTags(cacheDir: string, codeKey: string, tags: StoredTags): Promise<void> {
+  const parts = function* () {
+    yield tags.signature
+    yield* inParts(tags.byKey, entriesPerPart)
+  }
+  await writeCacheParts(path.join(cacheDir, tagsFile), codeKey, parts())
 }
 
 /** A shard's keys in a form to compare: the entry of a key never changes (it is a digest of the source and the code keys the file). */

@@ -25,7 +25,7 @@ export { createRenderContext, createTemplates, defaultTemplatesDir, simplifiedVa
 export type * from './route-types.ts'
 export { emptyVocabulary, parseVocabulary, type AuthorDefinition, type TagDefinition, type TagVocabulary } from './vocabulary.ts'
 export { articleUrl, outputPath, pinyinSlug } from './urls.ts'
-export { articleTags } from './tags.ts'
+export { articleTags, restoreTags, storedTags, type StoredTags } from './tags.ts'
 export { searchPageUrl } from './search-page.ts'
 
 /** Records → every route of the site, and the entries they show; URL conflicts and bad slugs come back as fatal messages with `file` set. */

@@ -60,6 +60,35 @@ function tagsOf(record: ArticleRecord, { vocabularyNames, foldedTags }: FoldedVo
   return Object.freeze([...tags])
 }
 
+/** The tags records were given under one vocabulary, by a key of each record's content: stored for a build in another process. */
+export interface StoredTags {
+  signature: string
+  byKey: Map<string, readonly string[]>
+}
+
+/** The tags of `articleRecords` under `vocabulary`, each under `keyOf(record)`. */
+export function storedTags(articleRecords: readonly ArticleRecord[], vocabulary: TagVocabulary, keyOf: (record: ArticleRecord) => string): StoredTags {
+  return { signature: foldedVocabulary(vocabulary).signature, byKey: new Map(articleRecords.map((record) => [keyOf(record), articleTags(record, vocabulary)])) }
+}
+
+/**
+ * Give each record whose key `stored` holds the tags stored for it, if they were given under the
+ * same vocabulary: tagging it then reads none of its text. Returns how many records got their tags.
+ */
+export function restoreTags(articleRecords: readonly ArticleRecord[], vocabulary: TagVocabulary, keyOf: (record: ArticleRecord) => string, stored: StoredTags): number {
+  const { signature } = foldedVocabulary(vocabulary)
+  if (stored.signature !== signature) return 0
+  if (tagMemo.signature !== signature) tagMemo = { signature, byRecord: new WeakMap() }
+  let restored = 0
+  for (const record of articleRecords) {
+    const tags = stored.byKey.get(keyOf(record))
+    if (tags === undefined) continue
+    tagMemo.byRecord.set(record, Object.freeze([...tags]))
+    restored++
+  }
+  return restored
+}
+
 interface FoldedVocabulary {
   vocabularyNames: Map<string, string>
   foldedTags: { name: string; terms: string[] }[]

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { build, createBuilder, type BuildResult } from '../../src/build.ts'
 import { digest } from '../../src/build/fingerprint.ts'
 import { codeDigest } from '../../src/build/inputs.ts'
-import { readParseCache } from '../../src/build/state.ts'
+import { readParseCache, readStoredTags } from '../../src/build/state.ts'
 import { defaultConfig } from '../../src/config.ts'
 import { tempDirs } from '../helpers/temp-dirs.ts'
 import { fixtureArticles, hashTree, listFiles, repositoryRoot } from './built-site.ts'
@@ -75,8 +75,12 @@ describe('incremental builds', () => {
     const relative = '2020/01/07/01.txt'
     const page = path.join(root, 'articles', relative)
     writeFileSync(page, readFileSync(page, 'utf8').replace('区网信办在平凉路街道举办', '区网信办在殷行街道举办'))
-    expect((await once()).render?.searchScannedStories).toBe(1)
+    const edited = await once()
+    expect(edited.render?.searchScannedStories).toBe(1)
     await expectCleanBuildsSite(root, relative)
+    // Every article's tags are stored too, the edited one's under its new content.
+    const tags = await readStoredTags(path.join(root, '.cache'), await codeDigest(digest))
+    expect(tags?.byKey.size).toBe(Number(/^Built (\d+) articles/u.exec(edited.summary)?.[1]))
     // The first build of a builder that builds again (news-archive dev) reads them too.
     writeFileSync(page, readFileSync(page, 'utf8').replace('区网信办在殷行街道举办', '区网信办在江浦路街道举办'))
     expect((await built(builderFor(root).build())).render?.searchScannedStories).toBe(1)

@@ -89,4 +89,24 @@ describe('fingerprint memo', () => {
     const showing = routes.filter((route) => route.dependsOn.includes(target)).flatMap((route) => [`zh-Hans ${route.url}`, `zh-Hant ${route.url}`])
     expect(changed.filter((key) => !showing.includes(key))).toEqual([])
   })
+
+  it('takes stored tags (from a build in another process) for records of the same content under the same vocabulary', () => {
+    const records = fixtureArchive()
+    const keyOf = (record: ArticleRecord) => JSON.stringify(record)
+    const tagged = plan(records)
+    const first = planArchive(records, [], defaultConfig, new VFile({ path: 'tags.yaml', value: vocabularyText }), null, undefined, { keyOf, stored: undefined })
+    expect(first.tags?.restored).toBe(0)
+    expect(first.routes).toEqual(tagged.routes)
+    // Another process: records equal in content, new objects; a stored tag the text would not give shows the text is not read.
+    const again = structuredClone(records)
+    const stored = { ...first.tags!.stored, byKey: new Map([...first.tags!.stored.byKey].map(([key, tags]) => [key, [...tags, '档案']])) }
+    const planned = planArchive(again, [], defaultConfig, new VFile({ path: 'tags.yaml', value: vocabularyText }), null, undefined, { keyOf, stored })
+    expect(planned.tags?.restored).toBe(records.length)
+    expect(articleOf(planned.routes, '2019-12-10/2-3').entry.tags.map((tag) => tag.name)).toEqual(['档案'])
+    // Another vocabulary: every record is tagged from its text again.
+    const otherVocabulary = new VFile({ path: 'tags.yaml', value: `${vocabularyText}  党建: []\n` })
+    const retagged = planArchive(structuredClone(records), [], defaultConfig, otherVocabulary, null, undefined, { keyOf, stored })
+    expect(retagged.tags?.restored).toBe(0)
+    expect(retagged.routes).toEqual(planArchive(records, [], defaultConfig, otherVocabulary, null).routes)
+  })
 })
