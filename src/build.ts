@@ -14,6 +14,7 @@ import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
 import { markTreeChanging, readBuildState, readParseCache, readStoredTags, writeBuildState, writeParseCache, writeStoredTags, type BuildState } from './build/state.ts'
 import type { SiteConfig } from './config.ts'
 import type { ParseCache } from './parse-cache.ts'
+import type { TagStore } from './plan.ts'
 import type { SearchMemory } from './search/build.ts'
 import { importReporter } from './report.ts'
 import { readArchive } from './scan.ts'
@@ -295,14 +296,20 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         since = performance.now()
         // Tagging reads every article's whole text (0.5 s at 10,000 articles): a new process takes
         // the tags a build stored of the records it has, by their source's digest and place in it.
-        const tagStore = cacheDir
-          ? { keyOf: (record: ArticleRecord) => `${loaded.keyBySource.get(record.source) ?? record.source}:${record.position}`, stored: tagsRead ? undefined : await readStoredTags(cacheDir, memory.codeKey) }
+        const tagStore: TagStore | undefined = cacheDir
+          ? { keyOf: (record) => `${loaded.keyBySource.get(record.source) ?? record.source}:${record.position}`, stored: tagsRead ? undefined : await readStoredTags(cacheDir, memory.codeKey) }
           : undefined
         tagsRead = true
         const planned = await stage('plan', null, () => planArchive(loaded.articleRecords, loaded.files, config, vocabularyFile, overridesFile, planMemo, tagStore))
-        // As the parses: a one-shot build stores the tags now, a builder that builds again with its state.
-        const tagsToStore = planned.tags && planned.tags.restored < loaded.articleRecords.length ? planned.tags.stored : undefined
-        if (!rebuilds && cacheDir && tagsToStore) await writeStoredTags(cacheDir, memory.codeKey, tagsToStore)
+        // As the parses: a one-shot build stores the tags now and lets them go (at 100,000 articles the
+        // stored and the new are two maps of 100,000 entries), a builder that builds again with its state.
+        let tagsToStore = planned.tags && planned.tags.restored < loaded.articleRecords.length ? planned.tags.stored : undefined
+        planned.tags = undefined
+        if (tagStore) tagStore.stored = undefined
+        if (!rebuilds && cacheDir && tagsToStore) {
+          await writeStoredTags(cacheDir, memory.codeKey, tagsToStore)
+          tagsToStore = undefined
+        }
         const { files, overrides } = planned
         const plan = { routes: planned.routes }
         const report = reporter(files, { quiet: true })
