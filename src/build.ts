@@ -294,16 +294,16 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
 
         // plan
         since = performance.now()
-        // Tagging reads every article's whole text (0.5 s at 10,000 articles): a new process takes
-        // the tags a build stored of the records it has, by their source's digest and place in it.
-        const tagStore: TagStore | undefined = cacheDir
-          ? { keyOf: (record) => `${loaded.keyBySource.get(record.source) ?? record.source}:${record.position}`, stored: tagsRead ? undefined : await readStoredTags(cacheDir, memory.codeKey) }
-          : undefined
+        // Tagging reads every article's whole text (0.5 s at 10,000 articles): the first build of a
+        // process takes the tags a build stored of the records it has, by their source's digest and
+        // place in it. Later builds of a builder have the tags of the records they met in memory.
+        const tagStore: TagStore | undefined =
+          cacheDir && !tagsRead ? { keyOf: (record) => `${loaded.keyBySource.get(record.source) ?? record.source}:${record.position}`, stored: await readStoredTags(cacheDir, memory.codeKey) } : undefined
         tagsRead = true
         const planned = await stage('plan', null, () => planArchive(loaded.articleRecords, loaded.files, config, vocabularyFile, overridesFile, planMemo, tagStore))
         // As the parses: a one-shot build stores the tags now and lets them go (at 100,000 articles the
         // stored and the new are two maps of 100,000 entries), a builder that builds again with its state.
-        let tagsToStore = planned.tags && planned.tags.restored < loaded.articleRecords.length ? planned.tags.stored : undefined
+        let tagsToStore = planned.tags && worthStoring(loaded.articleRecords.length - planned.tags.restored, loaded.articleRecords.length) ? planned.tags.stored : undefined
         planned.tags = undefined
         if (tagStore) tagStore.stored = undefined
         if (!rebuilds && cacheDir && tagsToStore) {
@@ -373,7 +373,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           sources: read.stamps,
         }
         if (rebuilds) conversions = { key: conversionKey, records: usedConversions }
-        const searchToStore = storesSearchTerms && rendered.stats.searchScannedStories > 0 ? search : undefined
+        const searchToStore = storesSearchTerms && worthStoring(rendered.stats.searchScannedStories, loaded.articleRecords.length) ? search : undefined
         if (cacheDir && (rendered.files.swapped || rendered.renderedRoutes.length > 0 || loaded.parsed > 0)) {
           const remembered = memory
           const save = async () => {
@@ -444,6 +444,15 @@ export async function build(config: SiteConfig, options: BuildOptions & { statsF
     await writeFile(options.statsFile, `${JSON.stringify(stats, null, 2)}\n`)
   }
   return result.ok ? 0 : 1
+}
+
+/**
+ * Is what a build did again (`redone` of `all` stories scanned, or articles tagged) worth storing for
+ * a build in another process? Only past a 64th of the archive: that process then redoes at most as
+ * much, and a build after each edit does not write again all the search terms (40 MB at 10,000 articles).
+ */
+function worthStoring(redone: number, all: number): boolean {
+  return redone > 0 && redone * 64 >= all
 }
 
 /** Run one stage, wrapping what it throws with the stage's name and file. */

@@ -7,6 +7,8 @@ import { digest } from '../../src/build/fingerprint.ts'
 import { codeDigest } from '../../src/build/inputs.ts'
 import { readParseCache, readStoredTags } from '../../src/build/state.ts'
 import { defaultConfig } from '../../src/config.ts'
+import { generatePages } from '../../scripts/corpus.ts'
+import { editOnePage } from '../../scripts/bench/edit.ts'
 import { tempDirs } from '../helpers/temp-dirs.ts'
 import { fixtureArticles, hashTree, listFiles, repositoryRoot } from './built-site.ts'
 
@@ -75,16 +77,41 @@ describe('incremental builds', () => {
     const relative = '2020/01/07/01.txt'
     const page = path.join(root, 'articles', relative)
     writeFileSync(page, readFileSync(page, 'utf8').replace('区网信办在平凉路街道举办', '区网信办在殷行街道举办'))
+    const tagsBefore = readFileSync(path.join(root, '.cache/tags.v8'))
     const edited = await once()
     expect(edited.render?.searchScannedStories).toBe(1)
     await expectCleanBuildsSite(root, relative)
     // Every article's tags are stored too, the edited one's under its new content.
     const tags = await readStoredTags(path.join(root, '.cache'), await codeDigest(digest))
     expect(tags?.byKey.size).toBe(Number(/^Built (\d+) articles/u.exec(edited.summary)?.[1]))
+    expect(readFileSync(path.join(root, '.cache/tags.v8')).equals(tagsBefore)).toBe(false)
     // The first build of a builder that builds again (news-archive dev) reads them too.
     writeFileSync(page, readFileSync(page, 'utf8').replace('区网信办在殷行街道举办', '区网信办在江浦路街道举办'))
     expect((await built(builderFor(root).build())).render?.searchScannedStories).toBe(1)
     await expectCleanBuildsSite(root, relative)
+  })
+
+  it('stores search terms and tags again only when a build redid a 64th of the archive; what is stored still serves', async () => {
+    const root = newFolder()
+    for (const page of generatePages({ articles: 500, seed: 3 })) {
+      mkdirSync(path.dirname(path.join(root, 'articles', page.path)), { recursive: true })
+      writeFileSync(path.join(root, 'articles', page.path), page.text)
+    }
+    for (const name of ['templates', 'public', 'tags.yaml', 'conversion-overrides.yaml']) cpSync(path.join(repositoryRoot, name), path.join(root, name), { recursive: true })
+    const once = () => built(createBuilder({ ...defaultConfig }, { root, log: () => {}, progress: false, rebuilds: false, workers: 0 }).build())
+    const stored = () => ['search-terms.v8', 'tags.v8'].map((name) => readFileSync(path.join(root, '.cache', name)))
+    expect((await once()).render?.searchScannedStories).toBeGreaterThan(64)
+    const first = stored()
+    const edit = await editOnePage(path.join(root, 'articles'))
+    const page = path.join(root, 'articles', edit.file)
+    const edited = await once()
+    // The stories of the edited page, fewer than a 64th of the archive's: the files are as they were.
+    expect(edited.render?.searchScannedStories).toBeGreaterThan(0)
+    expect(edited.render!.searchScannedStories * 64).toBeLessThan(500)
+    expect(stored()).toEqual(first)
+    // They still hold the page as it was before the edit: put back, it is scanned no more.
+    writeFileSync(page, readFileSync(page, 'utf8').replace(edit.after, edit.before))
+    expect((await once()).render?.searchScannedStories).toBe(0)
   })
 
   it('a rebuild with nothing changed renders nothing and rewrites no file, in a new process too', async () => {
