@@ -111,7 +111,7 @@ export class RenderPool {
     expectedKey: string,
     renderHere: (job: RenderJob) => PageFile[],
     done: (job: RenderJob, files: PageFile[]) => Promise<void>,
-    first?: { jobs: number; run: () => void },
+    first?: { jobs: number; run: () => unknown },
   ): Promise<number> {
     let renderedByWorkers = 0
     let front = 0
@@ -165,7 +165,7 @@ export class RenderPool {
       if (firstTask && (headStarted || (front >= back && busy === 0))) {
         const { run } = firstTask
         firstTask = null
-        run()
+        await run()
         continue
       }
       while (finished.length > 0) {

@@ -39,6 +39,8 @@ export interface RenderInput {
   conversions: { previous: ReadonlyMap<string, ArticleRecord>; next: Map<string, ArticleRecord> }
   /** The search index's terms and shards, kept by the builder between builds. */
   search?: SearchMemory
+  /** Called once the search index is made, with the stories it scanned, before the pages that come after it. */
+  searchMade?: (scannedStories: number) => Promise<void>
   /** The last render's, from the same builder. */
   memo?: RenderMemo
   /** Make a memo for the next render (a builder that builds once needs none). */
@@ -249,14 +251,15 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   const searchReused = reuse(searchKey, search.fingerprint)
   if (searchReused !== false && searchReused !== true) await searchReused
   let searchMade: ReturnType<SearchRoute['make']> | null = null
-  const makeSearch = () => {
+  const makeSearch = async () => {
     const since = performance.now()
-    searchMade = search.make()
+    const made = (searchMade = search.make())
     stats.searchMilliseconds = performance.now() - since
-    return searchMade
+    await input.searchMade?.(made.scannedStories)
+    return made
   }
   const keepSearch = async () => {
-    const made = searchMade ?? makeSearch()
+    const made = searchMade ?? (await makeSearch())
     searchMade = null
     stats.searchScannedStories = made.scannedStories
     stats.searchSerializedShards = made.serializedShards

@@ -78,6 +78,14 @@ export class SearchMemory {
     this.scanner = new StoryScanner(dictionary)
   }
 
+  /** Let go of the stories, documents and files (a one-shot build's, once its terms are stored): the dictionary stays. */
+  forget(): void {
+    this.stories = new Map()
+    this.documents = null
+    this.shards = null
+    this.docsFiles = new Map()
+  }
+
   /** No index was made with this memory yet, and no story is known. */
   get isEmpty(): boolean {
     return this.documents === null && this.stories.size === 0
