@@ -352,7 +352,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           conversions: { previous: conversions.records, next: usedConversions },
           search,
           // A one-shot build stores the terms as soon as the index is made, and lets them go: held to
-          // its end, where a build peaks, they added 40 MB at 10,000 articles, 190 MB on one thread.
+          // its end, where a build peaks, they added 20–35 MB at 10,000 articles, 50–180 MB on one thread.
           searchMade: rebuilds
             ? undefined
             : async (scannedStories) => {
