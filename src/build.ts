@@ -303,7 +303,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const planned = await stage('plan', null, () => planArchive(loaded.articleRecords, loaded.files, config, vocabularyFile, overridesFile, planMemo, tagStore))
         // As the parses: a one-shot build stores the tags now and lets them go (at 100,000 articles the
         // stored and the new are two maps of 100,000 entries), a builder that builds again with its state.
-        let tagsToStore = planned.tags && worthStoring(loaded.articleRecords.length - planned.tags.restored, loaded.articleRecords.length) ? planned.tags.stored : undefined
+        let tagsToStore = planned.tags && worthStoring(loaded.articleRecords.length - planned.tags.restored, loaded.articleRecords.length) ? planned.tags.toStore() : undefined
         planned.tags = undefined
         if (tagStore) tagStore.stored = undefined
         if (!rebuilds && cacheDir && tagsToStore) {
@@ -353,7 +353,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           search,
           // A one-shot build stores the terms as soon as the index is made, and lets them go: held to
           // its end, where a build peaks, they added 20–35 MB at 10,000 articles, 50–180 MB on one thread.
-          searchMade: rebuilds
+          afterSearchIndex: rebuilds
             ? undefined
             : async (scannedStories) => {
                 if (storesSearchTerms && search && worthStoring(scannedStories, loaded.articleRecords.length)) await writeSearchMemory(cacheDir, memory!.codeKey, search)

@@ -16,8 +16,8 @@ export interface PlannedArchive {
   files: VFile[]
   /** Is any message fatal? Then nothing may be written. */
   failed: boolean
-  /** Every record's tags, when asked for with `tagStore`; `restored`: how many were the stored ones. */
-  tags?: { stored: StoredTags; restored: number }
+  /** With `tagStore`: how many records got stored tags, and every record's tags to store (made when called for). */
+  tags?: { restored: number; toStore: () => StoredTags }
 }
 
 /** Tags stored by a build in another process (see restoreTags), and how to key a record's content. */
@@ -70,7 +70,8 @@ export function planArchive(
     if (memo) memo.last = { settings, records: [...articleRecords], entryByRecord: new Map(site.entries.map((entry) => [entry.record, entry])), routes, messages }
   }
   attachMessages(files, messages)
-  const tags = tagStore && { stored: storedTags(articleRecords, vocabulary, tagStore.keyOf), restored }
+  const keyOf = tagStore?.keyOf
+  const tags = keyOf && { restored, toStore: () => storedTags(articleRecords, vocabulary, keyOf) }
   return { routes, overrides, files, failed: files.some((file) => file.messages.some((message) => message.fatal)), tags }
 }
 

@@ -40,7 +40,7 @@ export interface RenderInput {
   /** The search index's terms and shards, kept by the builder between builds. */
   search?: SearchMemory
   /** Called once the search index is made, with the stories it scanned, before the pages that come after it. */
-  searchMade?: (scannedStories: number) => Promise<void>
+  afterSearchIndex?: (scannedStories: number) => Promise<void>
   /** The last render's, from the same builder. */
   memo?: RenderMemo
   /** Make a memo for the next render (a builder that builds once needs none). */
@@ -255,7 +255,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
     const since = performance.now()
     const made = (searchMade = search.make())
     stats.searchMilliseconds = performance.now() - since
-    await input.searchMade?.(made.scannedStories)
+    await input.afterSearchIndex?.(made.scannedStories)
     return made
   }
   const keepSearch = async () => {

@@ -79,11 +79,14 @@ export function restoreTags(articleRecords: readonly ArticleRecord[], vocabulary
   const { signature } = foldedVocabulary(vocabulary)
   if (stored.signature !== signature) return 0
   if (tagMemo.signature !== signature) tagMemo = { signature, byRecord: new WeakMap() }
+  // Each record keeps its tags to the end of the build: one string per tag name, as tagging gives, not one per record.
+  const names = new Map<string, string>()
+  const named = (name: string) => names.get(name) ?? names.set(name, name).get(name)!
   let restored = 0
   for (const record of articleRecords) {
     const tags = stored.byKey.get(keyOf(record))
     if (tags === undefined) continue
-    tagMemo.byRecord.set(record, Object.freeze([...tags]))
+    tagMemo.byRecord.set(record, Object.freeze(tags.map(named)))
     restored++
   }
   return restored

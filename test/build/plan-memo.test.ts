@@ -99,7 +99,8 @@ describe('fingerprint memo', () => {
     expect(first.routes).toEqual(tagged.routes)
     // Another process: records equal in content, new objects; a stored tag the text would not give shows the text is not read.
     const again = structuredClone(records)
-    const stored = { ...first.tags!.stored, byKey: new Map([...first.tags!.stored.byKey].map(([key, tags]) => [key, [...tags, '档案']])) }
+    const firstStored = first.tags!.toStore()
+    const stored = { ...firstStored, byKey: new Map([...firstStored.byKey].map(([key, tags]) => [key, [...tags, '档案']])) }
     const planned = planArchive(again, [], defaultConfig, new VFile({ path: 'tags.yaml', value: vocabularyText }), null, undefined, { keyOf, stored })
     expect(planned.tags?.restored).toBe(records.length)
     expect(articleOf(planned.routes, '2019-12-10/2-3').entry.tags.map((tag) => tag.name)).toEqual(['档案'])
