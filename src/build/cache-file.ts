@@ -117,8 +117,26 @@ export async function writeCacheParts(filePath: string, key: string, parts: Iter
   await rename(temporary, filePath)
 }
 
+/**
+ * Entries of a map stored in one part. Each part is serialized into a buffer of its own, made as the
+ * file is written: writing the state of 100,000 articles (three maps of about 290,000 entries, 88 MB)
+ * raised the process's peak by 111 MB as two parts, by 66 MB in parts of 16,384 entries made
+ * beforehand, and by 4 MB in parts of 4,096 made one at a time, in the same 0.7 s. A build peaks
+ * at its end, where this is written.
+ */
+export const entriesPerPart = 4_096
+
+/** Write `head`, then the entries of each map of `maps` in parts of `entriesPerPart`, as `writeCacheParts` does. */
+export async function writeHeadAndMaps(filePath: string, key: string, head: unknown, maps: Iterable<ReadonlyMap<unknown, unknown>>): Promise<void> {
+  const parts = function* () {
+    yield head
+    for (const map of maps) yield* inParts(map, entriesPerPart)
+  }
+  await writeCacheParts(filePath, key, parts())
+}
+
 /** `items` in runs of `size`, each made as it is asked for. */
-export function* inParts<T>(items: Iterable<T>, size: number): Generator<T[]> {
+function* inParts<T>(items: Iterable<T>, size: number): Generator<T[]> {
   let part: T[] = []
   for (const item of items) {
     if (part.push(item) === size) {

@@ -6,12 +6,9 @@ import path from 'node:path'
 import { SearchMemory } from '../search/build.ts'
 import type { RememberedStory } from '../search/documents.ts'
 import { TermDictionary, type StoredDictionary } from '../search/terms.ts'
-import { inParts, readCacheParts, writeCacheParts } from './cache-file.ts'
+import { readCacheParts, writeHeadAndMaps } from './cache-file.ts'
 
 const searchFile = 'search-terms.v8'
-
-/** Stories stored in one part, each serialized as it is written (see state.ts). */
-const storiesPerPart = 4_096
 
 /**
  * A dictionary holding more than this many terms for each term of the last index (terms of texts
@@ -36,10 +33,6 @@ export async function writeSearchMemory(cacheDir: string, codeKey: string, memor
     await rm(filePath, { force: true })
     return false
   }
-  const parts = function* () {
-    yield memory.dictionary.stored()
-    yield* inParts(memory.stories, storiesPerPart)
-  }
-  await writeCacheParts(filePath, codeKey, parts())
+  await writeHeadAndMaps(filePath, codeKey, memory.dictionary.stored(), [memory.stories])
   return true
 }

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ParseCache, ParseCacheEntry } from '../parse-cache.ts'
 import type { StoredTags } from '../site/tags.ts'
-import { inParts, readCacheParts, readCachePartsLazily, ReadBuffer, writeCacheParts } from './cache-file.ts'
+import { entriesPerPart, readCacheParts, readCachePartsLazily, ReadBuffer, writeCacheParts, writeHeadAndMaps } from './cache-file.ts'
 import { digest } from './fingerprint.ts'
 import type { SourceStamps } from '../scan.ts'
 import type { TreesState } from './site-trees.ts'
@@ -87,11 +87,7 @@ export async function readStoredTags(cacheDir: string, codeKey: string): Promise
 
 /** Store `tags` for a build in another process. */
 export async function writeStoredTags(cacheDir: string, codeKey: string, tags: StoredTags): Promise<void> {
-  const parts = function* () {
-    yield tags.signature
-    yield* inParts(tags.byKey, entriesPerPart)
-  }
-  await writeCacheParts(path.join(cacheDir, tagsFile), codeKey, parts())
+  await writeHeadAndMaps(path.join(cacheDir, tagsFile), codeKey, tags.signature, [tags.byKey])
 }
 
 /** A shard's keys in a form to compare: the entry of a key never changes (it is a digest of the source and the code keys the file). */
@@ -140,15 +136,6 @@ interface StoredHead extends Omit<BuildState, 'routes' | 'trees'> {
   parts: { a: number | null; b: number | null; routes: number }
 }
 
-/**
- * Entries of a map stored in one part. Each part is serialized into a buffer of its own, made as the
- * file is written: writing the state of 100,000 articles (three maps of about 290,000 entries, 88 MB)
- * raised the process's peak by 111 MB as two parts, by 66 MB in parts of 16,384 entries made
- * beforehand, and by 4 MB in parts of 4,096 made one at a time, in the same 0.7 s. A build peaks
- * at its end, where this is written.
- */
-const entriesPerPart = 4_096
-
 const partCount = (map: ReadonlyMap<unknown, unknown>) => Math.ceil(map.size / entriesPerPart)
 
 /** The map whose entries `parts` deserialize to, in order. */
@@ -172,11 +159,7 @@ export async function writeBuildState(cacheDir: string, outDir: string, codeKey:
   const { routes, trees, ...rest } = state
   const { a, b } = trees?.files ?? { a: null, b: null }
   const head: StoredHead = { ...rest, trees: trees && { live: trees.live }, parts: { a: a && partCount(a), b: b && partCount(b), routes: partCount(routes) } }
-  const parts = function* () {
-    yield head
-    for (const map of [a, b, routes]) if (map) yield* inParts<[string, unknown]>(map, entriesPerPart)
-  }
-  await writeCacheParts(path.join(cacheDir, stateFile(outDir)), codeKey, parts())
+  await writeHeadAndMaps(path.join(cacheDir, stateFile(outDir)), codeKey, head, [a, b, routes].filter((map) => map !== null))
   await rm(path.join(cacheDir, changingFile(outDir)), { force: true })
 }
 
