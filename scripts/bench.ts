@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util'
 import { ensureCorpus } from './bench/corpus.ts'
 import { editOnePage } from './bench/edit.ts'
 import { machine, treeSize } from './bench/measure.ts'
-import { freshSite, runChild, runCli } from './bench/run.ts'
+import { freshSite, removeSetAside, runChild, runCli } from './bench/run.ts'
 import { formatTable, type BenchResult, type BenchRow, type Step } from './bench/report.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -123,4 +123,6 @@ const result: BenchResult = {
 await mkdir(path.dirname(jsonFile), { recursive: true })
 await writeFile(jsonFile, `${JSON.stringify(result, null, 2)}\n`)
 process.stdout.write(`${formatTable(result)}\n`)
+log('removing the earlier runs set aside…')
+await removeSetAside(path.join(benchDir, `run-${articles}`))
 log(`JSON: ${path.relative(process.cwd(), jsonFile) || jsonFile}`)

@@ -1,12 +1,13 @@
 // `npm run bench` end to end on a tiny corpus: the JSON it writes has the promised shape and the
 // three builds did what their names say. No timings are asserted (they belong in the bench).
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { editOnePage } from '../scripts/bench/edit.ts'
+import { freshSite, removeSetAside } from '../scripts/bench/run.ts'
 import type { BenchResult, BenchRow } from '../scripts/bench/report.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -89,6 +90,30 @@ describe('editOnePage', () => {
       expect(edit.after).toHaveLength(3)
     } finally {
       await rm(articlesDir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('freshSite', () => {
+  it('sets an earlier run aside rather than removing it before the cold build, and removeSetAside removes it after', async () => {
+    const runs = await mkdtemp(path.join(os.tmpdir(), 'bench-runs-'))
+    try {
+      const corpus = path.join(runs, 'corpus')
+      await mkdir(path.join(corpus, '2019/12/10'), { recursive: true })
+      await writeFile(path.join(corpus, '2019/12/10/01.txt'), '标题\n\n正文。\n')
+      const dir = path.join(runs, 'fresh')
+      await freshSite(root, corpus, dir)
+      await writeFile(path.join(dir, 'left-by-the-last-run'), 'x')
+      const site = await freshSite(root, corpus, dir)
+      expect(await readdir(dir)).toEqual(['articles'])
+      expect(await readdir(site.articlesDir, { recursive: true })).toContain(path.join('2019', '12', '10', '01.txt'))
+      const aside = (await readdir(runs)).filter((name) => name.startsWith('fresh.'))
+      expect(aside).toHaveLength(1)
+      expect(await readdir(path.join(runs, aside[0]!))).toContain('left-by-the-last-run')
+      await removeSetAside(runs)
+      expect((await readdir(runs)).sort()).toEqual(['corpus', 'fresh'])
+    } finally {
+      await rm(runs, { recursive: true, force: true })
     }
   })
 })
