@@ -123,7 +123,9 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
 
   const put = (relative: string, fileDigest: string, contents?: Uint8Array): Promise<void> | undefined => {
     const since = performance.now()
-    return update.put(relative, fileDigest, contents)?.then(() => {
+    const pending = update.put(relative, fileDigest, contents)
+    if (pending === undefined) stats.writeMilliseconds += performance.now() - since
+    return pending?.then(() => {
       stats.writeMilliseconds += performance.now() - since
     })
   }
