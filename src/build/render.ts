@@ -129,7 +129,7 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
       stats.writeMilliseconds += performance.now() - since
     })
   }
-  /** Put files the live site has, awaiting only those that must be linked or written (none, in most rebuilds). */
+  /** Put files the live site has; only a first file that differs from the live site is awaited (its tree is prepared first), none in most rebuilds. */
   const putKept = (outputs: RememberedRoute['outputs'], from = 0): Promise<void> | undefined => {
     for (let index = from; index < outputs.length; index++) {
       const [relative, fileDigest] = outputs[index] as RememberedRoute['outputs'][number]
