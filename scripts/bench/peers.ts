@@ -3,13 +3,13 @@
 // changed, on this machine in one run; prints wall times, peak RSS and the ratios.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ensureCorpus } from './corpus.ts'
 import { describeMachine, machine, runTimed, treeSize, type ProcessRun } from './measure.ts'
-import { freshSite, runCli } from './run.ts'
+import { freshSite, removeSetAside, runCli, setAside } from './run.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { values } = parseArgs({
@@ -71,7 +71,7 @@ async function measureHugo(markdownDir: string): Promise<ToolResult | null> {
     return null
   }
   const site = path.join(peersDir, 'hugo', `site-${articles}`)
-  await rm(site, { recursive: true, force: true })
+  await setAside(site)
   await cp(path.join(root, 'scripts/peers/hugo'), site, { recursive: true })
   await cp(markdownDir, path.join(site, 'content/articles'), { recursive: true })
   await writeMonthStubs(markdownDir, path.join(site, 'content/archive'))
@@ -105,7 +105,7 @@ async function measureEleventy(markdownDir: string): Promise<ToolResult> {
   const { command, version } = await eleventyCommand()
   // Inside the install folder, so that the config's imports (js-yaml) resolve from its node_modules.
   const site = path.join(peersDir, 'eleventy', `site-${articles}`)
-  await rm(site, { recursive: true, force: true })
+  await setAside(site)
   await cp(path.join(root, 'scripts/peers/eleventy'), site, { recursive: true })
   await cp(markdownDir, path.join(site, 'articles'), { recursive: true })
   await cp(path.join(root, 'public/style.css'), path.join(site, 'style.css'))
@@ -171,4 +171,6 @@ process.stdout.write(
     '',
   ].join('\n'),
 )
+log('removing the earlier runs set aside…')
+for (const tool of ['hugo', 'eleventy', 'news-archive']) await removeSetAside(path.join(peersDir, tool))
 log(`JSON: ${path.relative(process.cwd(), jsonFile) || jsonFile}`)

@@ -7,17 +7,22 @@ import type { BuildStats } from '../../src/build.ts'
 import type { ChildOptions, ChildReport } from './child.ts'
 import { runTimed } from './measure.ts'
 
-// Suffix of a run's folder set aside by `freshSite`, until `removeSetAside`.
+// Suffix of a run's folder set aside by `setAside`, until `removeSetAside`.
 const asideMark = '.set-aside-'
 
 /**
- * A working copy of the corpus in `dir` with an empty cache and no output: the cold start. An earlier
- * run's folder there is set aside (one rename) rather than removed: removing a site of 30,000 files
- * just before a cold build of 10,000 articles made that build 0.1 to 13 s slower in four pairs on
- * this project's disk (ext4 with online discard): the machine's work, not the build's.
+ * Make way for a run in `dir`: an earlier run's folder there is set aside (one rename), for
+ * `removeSetAside` to remove after the measurements. Removing a site of 30,000 files just before a
+ * cold build of 10,000 articles made that build 0.1 to 13 s slower in four pairs on this project's
+ * disk (ext4 with online discard): the machine's work, not the build's.
  */
-export async function freshSite(root: string, corpusDir: string, dir: string): Promise<ChildOptions> {
+export async function setAside(dir: string): Promise<void> {
   if (existsSync(dir)) await rename(dir, `${dir}${asideMark}${process.pid}-${Date.now()}`)
+}
+
+/** A working copy of the corpus in `dir` with an empty cache and no output: the cold start (an earlier run's folder is set aside). */
+export async function freshSite(root: string, corpusDir: string, dir: string): Promise<ChildOptions> {
+  await setAside(dir)
   await mkdir(dir, { recursive: true })
   const articlesDir = path.join(dir, 'articles')
   // With their times, as an archive's files have them: a file changed in the last two seconds is read
@@ -26,7 +31,7 @@ export async function freshSite(root: string, corpusDir: string, dir: string): P
   return { root, articlesDir, outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, 'cache') }
 }
 
-/** Remove the folders `freshSite` set aside beside the runs in `runsDir`, this bench's and any an interrupted one left. */
+/** Remove the folders set aside in `runsDir` (by `setAside`), this run's and any an interrupted one left. */
 export async function removeSetAside(runsDir: string): Promise<void> {
   const entries = await readdir(runsDir).catch(() => [] as string[])
   for (const name of entries) if (name.includes(asideMark)) await rm(path.join(runsDir, name), { recursive: true, force: true })
