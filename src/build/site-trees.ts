@@ -169,8 +169,9 @@ export class TreeUpdate {
     for (const relative of target.files.keys()) {
       if (!this.files.has(relative)) {
         this.result.removed++
-        emptied.add(path.dirname(resolveInside(target.dir, relative)))
-        unlinkIfThere(resolveInside(target.dir, relative))
+        const file = resolveInside(target.dir, relative)
+        emptied.add(path.dirname(file))
+        unlinkIfThere(file)
       }
     }
     // A removed article leaves its folder empty: remove it, and parents emptied with it (rmdir refuses the rest).
@@ -224,11 +225,11 @@ export class TreeUpdate {
       // written in place, so a file linked into the live tree is never changed through this one.
       const liveTree = this.trees.stateFor().live
       this.result.linked++
-      this.prepare(destination, relative)
+      this.prepare(target, destination, relative)
       linkSync(resolveInside(this.trees.treeDir(liveTree), relative), destination)
     } else if (contents !== undefined) {
       this.result.written++
-      this.prepare(destination, relative)
+      this.prepare(target, destination, relative)
       writeFileSync(destination, contents)
     } else {
       throw new Error(`no contents for ${relative}: it was neither rendered nor in the live site`)
@@ -236,14 +237,14 @@ export class TreeUpdate {
   }
 
   /** Make way for a file: its folder made (once per folder), an older file of that name removed. */
-  private prepare(destination: string, relative: string): void {
+  private prepare(target: NonNullable<TreeUpdate['target']>, destination: string, relative: string): void {
     const folder = path.dirname(relative)
     if (!this.made.has(folder)) {
       mkdirSync(path.dirname(destination), { recursive: true })
       this.made.add(folder)
     }
     // In a tree made from nothing there is nothing to replace: skip a failing unlink per file.
-    if (!(this.target as NonNullable<TreeUpdate['target']>).fresh) unlinkIfThere(destination)
+    if (!target.fresh) unlinkIfThere(destination)
   }
 }
 
