@@ -60,6 +60,8 @@ export interface BuildOptions {
   cacheDir?: string | null
   /** Worker threads that render beside the main thread when a build renders most pages (default: one per core but one; 0: none). */
   workers?: number
+  /** Source files above which workers parse but do not render (default 10,000; see defaultSourcesForWorkers). */
+  renderWorkersUpTo?: number
   /**
    * Will this builder build again in this process (default: yes, as the dev loop does)? Then it keeps,
    * from build to build, what the next build reuses: the plan, the pages' fingerprints, the search
@@ -78,8 +80,9 @@ export interface BuildOptions {
  * Source files (three or four articles each) for which a cold build starts render workers: below
  * the range their start-up costs more than they save; above it, the copy of the archive each worker
  * holds (its records and plan, about 1 GB at 100,000 articles) would add to a build already over 2 GB.
+ * Above it the workers only parse, keeping nothing, and end before the plan.
  */
-const sourcesForWorkers = { from: 50, to: 10_000 }
+const defaultSourcesForWorkers = { from: 50, to: 10_000 }
 
 export type BuildStage = 'scan' | 'load' | 'plan' | 'render' | 'write'
 
@@ -226,8 +229,13 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         // With no build to start from every page is rendered: for a large archive, start the workers now,
         // so that they load their code while this thread reads the archive.
         const workers = options.workers ?? defaultWorkerCount()
+        const sourcesForWorkers = { ...defaultSourcesForWorkers, to: options.renderWorkersUpTo ?? defaultSourcesForWorkers.to }
+        let poolRenders = false
         const onScan = (paths: readonly string[]) => {
-          if (workers > 0 && memory!.state.sources === undefined && paths.length >= sourcesForWorkers.from && paths.length <= sourcesForWorkers.to) pool = new RenderPool(workers)
+          if (workers > 0 && memory!.state.sources === undefined && paths.length >= sourcesForWorkers.from) {
+            pool = new RenderPool(workers)
+            poolRenders = paths.length <= sourcesForWorkers.to
+          }
           // An archive too large for workers holds over a gigabyte live to the end of a one-shot build.
           if (!rebuilds && paths.length > sourcesForWorkers.to) growHeapSlowly()
         }
@@ -272,9 +280,14 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const usedParses: ParseCache = new Map()
         // The workers parse their share of what must be parsed, and keep it: fewer records to send them.
         const toParse = read.sources.filter(({ key }) => !memory!.parseCache?.has(key))
-        const help = pool !== null && toParse.length >= sourcesForWorkers.from ? pool.parse(toParse) : undefined
+        const help = pool !== null && toParse.length >= sourcesForWorkers.from ? pool.parse(toParse, poolRenders) : undefined
         const loaded = await stage('load', config.articlesDir, () => parseArchive(read, memory!.parseCache ?? undefined, usedParses, help))
         memory.parseCache = usedParses
+        if (pool !== null && !poolRenders) {
+          // Their part done: workers that hold no plan end now, before the plan and pages peak.
+          await pool.close()
+          pool = null
+        }
         lap('load', since)
         const source = (file: typeof vocabularyFile) => (file ? { path: file.path, value: String(file.value) } : null)
         pool?.setup(

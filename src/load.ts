@@ -44,18 +44,20 @@ export function parseSource(file: VFile, overrides: PageOverrides = {}): ParsedP
 /** Parse what was read; a source whose key `cache` holds is not parsed again (nor read, if it was not), and `used` is filled with the entries this archive used. */
 export async function parseArchive(read: ReadArchive, cache: ParseCache = new Map(), used: ParseCache = new Map(), help?: ParseHelp): Promise<LoadedArchive> {
   const loaded: LoadedArchive = { files: [], pages: [], articleRecords: [], keyBySource: new Map(), parsed: 0, parsedElsewhere: 0 }
-  // Known by its stamp, but not in the cache (deleted, or made by other code): read it now.
-  const unread = read.sources.filter(({ file, key }) => !cache.has(key) && !file.value)
+  // Known by its stamp, but not in the cache (deleted, or made by other code): read it now. One
+  // handed to a worker is read again only if the worker fails to parse it.
+  const unread = read.sources.filter(({ file, key }) => !cache.has(key) && !file.value && !help?.keys.has(key))
   await pMap(unread, async ({ file, absolutePath }) => (file.value = await readFile(absolutePath)), { concurrency: openFilesAtOnce })
-  for (const { file, key } of read.sources) {
+  for (const { file, key, absolutePath } of read.sources) {
     let cached = cache.get(key)
     // Parsed by a worker thread meanwhile: taken as from the cache (its messages put back on the file).
-    const helped = cached === undefined && help?.keys.has(key) ? (await help.entries).get(key) : undefined
+    const handedOver = cached === undefined && help?.keys.has(key) === true
+    const helped = handedOver ? (await help!.entries).get(key) : undefined
     if (helped) {
       cache.set(key, (cached = helped))
       loaded.parsed++
       loaded.parsedElsewhere++
-    }
+    } else if (handedOver) file.value = await readFile(absolutePath) // its bytes went to a worker that failed
     let page: ParsedPage | null
     if (cached) page = replayParse(cached, file)
     else {

@@ -102,5 +102,19 @@ describe('a long-lived loader', () => {
     const scanned = await load(['2019/12/31'])
     expect(scanned.loaded.files.map((file) => file.path)).toContain('2019/12/31/01.txt')
   })
-})
 
+  it('reads and parses itself a source handed to a worker that failed to parse it', async () => {
+    const dir = articlesFolder()
+    const alone = await parseArchive(await readArchive(dir, { root: dir }))
+    const read = await readArchive(dir, { root: dir })
+    // As RenderPool.parse leaves them: the bytes moved to the worker, which sent nothing back.
+    const handed = read.sources.slice(-2)
+    for (const { file } of handed) file.value = ''
+    const loaded = await parseArchive(read, new Map(), new Map(), { keys: new Set(handed.map(({ key }) => key)), entries: Promise.resolve(new Map()) })
+    expect(loaded.parsedElsewhere).toBe(0)
+    expect(loaded.parsed).toBe(read.sources.length)
+    expect(loaded.articleRecords.length).toBeGreaterThan(0)
+    expect(JSON.stringify(loaded.articleRecords)).toBe(JSON.stringify(alone.articleRecords))
+    expect(loaded.files.map((file) => file.messages.map(String))).toEqual(alone.files.map((file) => file.messages.map(String)))
+  })
+})

@@ -22,7 +22,10 @@ const parsedHere = new Map<string, ParsedPage | null>()
 port.on('message', (request: WorkerRequest) => {
   if (request.type === 'parse') {
     const entries: ParseCache = new Map()
-    for (const { key, path, bytes } of request.sources) parsedHere.set(key, parseInto(entries, key, new VFile({ path, value: bytes })))
+    for (const { key, path, bytes } of request.sources) {
+      const page = parseInto(entries, key, new VFile({ path, value: bytes }))
+      if (request.keep) parsedHere.set(key, page)
+    }
     port.postMessage({ type: 'parsed', batch: request.batch, entries: [...entries] } satisfies WorkerReply)
     return
   }
