@@ -1,5 +1,6 @@
 // The render and write stages: every route in every script, rendered only when its inputs changed,
 // streamed into the next site tree together with the search index and public/.
+import { packedList } from '../packed-list.ts'
 import type { SiteConfig } from '../config.ts'
 import type { SearchMemory } from '../search/build.ts'
 import { cardMacroTemplate, recordsShownWhole, searchPageUrl, type Route } from '../site/index.ts'
@@ -147,9 +148,10 @@ export async function renderSite(input: RenderInput): Promise<RenderOutput> {
   }
   /** Write a page's files and remember what it was made from. */
   const keep = async (key: string, fingerprint: string, files: PageFile[]) => {
-    // Made by map, the list is exactly as long as it needs: grown by push, it had room for 17 files
-    // (152 bytes) to hold the one or two of a page, 2.8 MB of 18,588 pages at 6,448 articles.
-    const outputs: RememberedRoute['outputs'] = files.map((file) => [file.path, file.digest, file.bytes.length])
+    // Exactly as long as it needs, and packed, so also when read back from the build state: grown by
+    // push, it had room for 17 files (152 bytes) to hold the one or two of a page, 2.8 MB of 18,588
+    // pages at 6,448 articles; holey, it had room for 16 when read back.
+    const outputs: RememberedRoute['outputs'] = packedList(files.map((file) => [file.path, file.digest, file.bytes.length]))
     for (const file of files) await put(file.path, file.digest, file.bytes)
     routes.set(key, { fingerprint, outputs })
     if (input.progress && routes.size % 1000 === 0) input.progress(`rendered ${routes.size} pages`)
