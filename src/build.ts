@@ -278,7 +278,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
           memory.parseShards = stored.shardKeys
         }
         const usedParses: ParseCache = new Map()
-        // The workers parse their share of what must be parsed, and keep it: fewer records to send them.
+        // The workers parse their share of what must be parsed; those that will render keep it: fewer records to send them.
         const toParse = read.sources.filter(({ key }) => !memory!.parseCache?.has(key))
         const help = pool !== null && toParse.length >= sourcesForWorkers.from ? pool.parse(toParse, poolRenders) : undefined
         const loaded = await stage('load', config.articlesDir, () => parseArchive(read, memory!.parseCache ?? undefined, usedParses, help))

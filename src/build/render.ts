@@ -1,7 +1,7 @@
 // The render and write stages: every route in every script, rendered only when its inputs changed,
 // streamed into the next site tree together with the search index and public/.
-import { packedList } from '../packed-list.ts'
 import type { SiteConfig } from '../config.ts'
+import { packedList } from '../packed-list.ts'
 import type { SearchMemory } from '../search/build.ts'
 import { cardMacroTemplate, recordsShownWhole, searchPageUrl, type Route } from '../site/index.ts'
 import type { ArticleRecord } from '../types.ts'
