@@ -230,12 +230,8 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         // so that they load their code while this thread reads the archive.
         const workers = options.workers ?? defaultWorkerCount()
         const sourcesForWorkers = { ...defaultSourcesForWorkers, to: options.renderWorkersUpTo ?? defaultSourcesForWorkers.to }
-        let poolRenders = false
         const onScan = (paths: readonly string[]) => {
-          if (workers > 0 && memory!.state.sources === undefined && paths.length >= sourcesForWorkers.from) {
-            pool = new RenderPool(workers)
-            poolRenders = paths.length <= sourcesForWorkers.to
-          }
+          if (workers > 0 && memory!.state.sources === undefined && paths.length >= sourcesForWorkers.from) pool = new RenderPool(workers, paths.length <= sourcesForWorkers.to)
           // An archive too large for workers holds over a gigabyte live to the end of a one-shot build.
           if (!rebuilds && paths.length > sourcesForWorkers.to) growHeapSlowly()
         }
@@ -280,10 +276,10 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
         const usedParses: ParseCache = new Map()
         // The workers parse their share of what must be parsed; those that will render keep it: fewer records to send them.
         const toParse = read.sources.filter(({ key }) => !memory!.parseCache?.has(key))
-        const help = pool !== null && toParse.length >= sourcesForWorkers.from ? pool.parse(toParse, poolRenders) : undefined
+        const help = pool !== null && toParse.length >= sourcesForWorkers.from ? pool.parse(toParse) : undefined
         const loaded = await stage('load', config.articlesDir, () => parseArchive(read, memory!.parseCache ?? undefined, usedParses, help))
         memory.parseCache = usedParses
-        if (pool !== null && !poolRenders) {
+        if (pool !== null && !pool.renders) {
           // Their part done: workers that hold no plan end now, before the plan and pages peak.
           await pool.close()
           pool = null

@@ -61,19 +61,25 @@ export function defaultWorkerCount(): number {
 export class RenderPool {
   private readonly workers: RenderWorker[]
 
-  /** Start `count` workers now: they load their code while the main thread reads the archive. */
-  constructor(count: number) {
+  /**
+   * Start `count` workers now: they load their code while the main thread reads the archive.
+   * Workers that do not render (`renders` false: an archive too large for a copy in each) only parse, and keep nothing.
+   */
+  constructor(
+    count: number,
+    readonly renders: boolean,
+  ) {
     this.workers = Array.from({ length: count }, () => new RenderWorker())
   }
 
   /**
    * Have the workers parse the back of `sources` (their share of the bytes, this thread being one
-   * more worker) while this thread parses the front; unless `keep` is false (workers that will
-   * not render), they keep what they parsed for their plan. The bytes of the sources handed over
+   * more worker) while this thread parses the front; workers that render keep what they parsed
+   * for their plan. The bytes of the sources handed over
    * move to the workers (`file.value` is emptied).
    * The help resolves to what they parsed: a source missing there is this thread's to read and parse.
    */
-  parse(sources: readonly { file: { path: string; value: unknown }; key: string }[], keep = true): ParseHelp {
+  parse(sources: readonly { file: { path: string; value: unknown }; key: string }[]): ParseHelp {
     const sizes = sources.map(({ file }) => (file.value instanceof Uint8Array ? file.value.byteLength : 0))
     let share = (sizes.reduce((sum, size) => sum + size, 0) * this.workers.length) / (this.workers.length + 1)
     let from = sources.length
@@ -82,7 +88,7 @@ export class RenderPool {
     const perWorker = Math.ceil(helped.length / this.workers.length)
     const replies = this.workers.map((worker, index) => {
       const batch = helped.slice(index * perWorker, (index + 1) * perWorker)
-      return batch.length === 0 ? Promise.resolve([]) : worker.parse(packed(batch), keep).catch(() => [])
+      return batch.length === 0 ? Promise.resolve([]) : worker.parse(packed(batch), this.renders).catch(() => [])
     })
     return { keys: new Set(helped.map(({ key }) => key)), entries: Promise.all(replies).then((lists) => new Map(lists.flat())) }
   }
