@@ -32,11 +32,22 @@ describe('boundedMemo', () => {
     expect([memo.get('a'), memo.get('b'), memo.get('c'), memo.get('d')]).toEqual([undefined, 2, 3, 4])
   })
 
-  it('keeps a value larger than its capacity until the next is set', () => {
+  it('does not keep a value larger than its capacity, nor drop the others for it', () => {
     const memo = boundedMemo<string, string>(2, (value) => value.length)
-    memo.set('long', 'xxxx')
-    expect(memo.get('long')).toBe('xxxx')
     memo.set('short', 'x')
+    memo.set('long', 'xxxx')
     expect([memo.get('long'), memo.get('short')]).toEqual([undefined, 'x'])
+  })
+
+  it('keeps values that weigh nothing, one to a place', () => {
+    const memo = boundedMemo<number, string>(2, (value) => value.length)
+    for (const key of [1, 2, 3]) memo.set(key, '')
+    expect([memo.get(1), memo.get(2), memo.get(3)]).toEqual([undefined, '', ''])
+  })
+
+  it('holds nothing with no capacity', () => {
+    const memo = boundedMemo<string, string>(0)
+    memo.set('a', 'x')
+    expect(memo.get('a')).toBeUndefined()
   })
 })
