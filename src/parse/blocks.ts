@@ -1,4 +1,5 @@
 // A raw page's text → blocks: one per non-blank line, trimmed, with its line and column.
+import { characterCount } from './character-count.ts'
 
 export interface Block {
   text: string
@@ -35,7 +36,7 @@ export function splitBlocks(text: string, firstLine = 1): Block[] {
  * Detected as a mode of block lengths that most long-ish blocks share.
  */
 export function hardWrapWidth(blocks: Block[]): number | null {
-  const lengths = blocks.map((block) => [...block.text].length).filter((length) => length >= 12)
+  const lengths = blocks.map((block) => characterCount(block.text)).filter((length) => length >= 12)
   if (lengths.length < 8) return null
   const counts = new Map<number, number>()
   for (const length of lengths) counts.set(length, (counts.get(length) ?? 0) + 1)

@@ -4,6 +4,7 @@ import type { ArticleRecord, Byline, ParsedPage, Section } from '../types.ts'
 import { detectScript } from '../variants/detect.ts'
 import { hardWrapWidth, splitBlocks } from './blocks.ts'
 import { parseInlineCredits } from './byline.ts'
+import { characterCount } from './character-count.ts'
 import { parseDateline } from './dateline.ts'
 import { extractionSpace, leadingMarker, trailingMarker } from './patterns.ts'
 import { segment, type ArticleDraft } from './segment.ts'
@@ -102,7 +103,7 @@ function assignHead(draft: ArticleDraft, file: VFile): Pick<ArticleRecord, 'head
   if (head.length === 2) {
     const [upper, lower] = head as [(typeof head)[number], (typeof head)[number]]
     // A line below starting with a dash is a subheadline; a markedly shorter line above is a kicker.
-    const kickerAbove = !/^[—─-]/u.test(lower.text) && [...upper.text].length < 0.6 * [...lower.text].length
+    const kickerAbove = !/^[—─-]/u.test(lower.text) && characterCount(upper.text) < 0.6 * characterCount(lower.text)
     ;[kicker, headline, subheadline] = kickerAbove ? [upper, lower, null] : [null, upper, lower]
   } else if (head.length >= 3) {
     ;[kicker, headline, subheadline] = [pick(head.length - 3), pick(head.length - 2), pick(head.length - 1)]

@@ -2,6 +2,7 @@
 import type { VFile } from 'vfile'
 import type { Block } from './blocks.ts'
 import { parseBylineText, type Credit } from './byline.ts'
+import { characterCount } from './character-count.ts'
 import { parseNumeral } from './dateline.ts'
 import { clauseComma, datelineOpening, finalPunctuation, isBylineBlock, isFurniture, leadingMarker, trailingByline, trailingMarker, wholeMarker } from './patterns.ts'
 
@@ -59,7 +60,7 @@ const headlineEnding = /[！？!?][”’」』"']?$/u
 const exclaimedHeadlineMax = 24
 
 function isShort(text: string, wrapWidth: number | null): boolean {
-  const length = [...text].length
+  const length = characterCount(text)
   if (length > shortLineMax || clauseComma.test(text)) return false
   if (finalPunctuation.test(text) && !(headlineEnding.test(text) && length <= exclaimedHeadlineMax)) return false
   if (datelineOpening.test(text) || leadingMarker.test(text)) return false
@@ -69,15 +70,15 @@ function isShort(text: string, wrapWidth: number | null): boolean {
 function continuesInto(previous: Extract<Unit, { kind: 'paragraph' }>, next: Unit, wrapWidth: number | null): boolean {
   if (datelineOpening.test(next.text) || leadingMarker.test(next.text)) return false
   // A hard-wrapped line runs on while it fills the width; elsewhere a block runs on when it stops mid-sentence.
-  if (wrapWidth !== null) return [...(previous.parts.at(-1) as Block).text].length >= wrapWidth - 2
+  if (wrapWidth !== null) return characterCount((previous.parts.at(-1) as Block).text) >= wrapWidth - 2
   // A paragraph that ends in its credit or a jump marker (`…。(下转第2版)`) is complete.
   if (finalPunctuation.test(previous.text) || trailingByline.test(previous.text) || trailingMarker.test(previous.text)) return false
-  return [...previous.text].length > shortLineMax || clauseComma.test(previous.text)
+  return characterCount(previous.text) > shortLineMax || clauseComma.test(previous.text)
 }
 
 function joinInto(paragraph: Extract<Unit, { kind: 'paragraph' }>, next: Unit, wrapWidth: number | null, file: VFile): void {
   const gap = next.block.blankLinesBefore
-  const fragment = [...next.text].length
+  const fragment = characterCount(next.text)
   if (wrapWidth === null && (fragment < suspiciousFragment || gap >= 3)) {
     const why = gap >= 3 ? `${gap} blank lines apart` : `the second part is only ${fragment} characters`
     file.message(
