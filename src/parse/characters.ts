@@ -3,6 +3,7 @@
 // for what pages do with them.
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
+import { characterCount } from './character-count.ts'
 
 interface CharacterRule {
   ruleId: string
@@ -12,7 +13,10 @@ interface CharacterRule {
 }
 
 const codePoints = (run: string) => [...run].map((char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ')
-const count = (run: string, one: string, many: string) => ([...run].length === 1 ? one : `${[...run].length} ${many}`)
+const count = (run: string, one: string, many: string) => {
+  const characters = characterCount(run)
+  return characters === 1 ? one : `${characters} ${many}`
+}
 
 const rules: CharacterRule[] = [
   {
