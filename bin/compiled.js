@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 // Two folders below the package root, as src/<folder>/ is: the modules find templates/ and src/ from there.
 const bundlesDir = path.join(root, '.cache')
-const entryPoints = { cli: 'src/cli.ts', build: 'src/build.ts', 'render-worker-entry': 'src/build/render-worker.ts' }
+const entryPoints = { cli: 'src/cli.ts', build: 'src/build.ts', 'render-worker-entry': 'src/build/render-worker.ts', 'tree-writer-thread': 'src/build/tree-writer-thread.js' }
 /** Bundles of older sources are removed once they are this old: no command runs from them any more. */
 const staleAfterMs = 24 * 3600 * 1000
 

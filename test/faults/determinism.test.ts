@@ -44,6 +44,7 @@ describe('deterministic output', () => {
     writeFileSync(path.join(generated, last), lines.join('\n'))
     const sites: string[] = []
     const reports: string[] = []
+    // With no render worker, the files past the 500th are made on a writer thread (src/build/tree-writer.ts); with one, on the main thread.
     for (const workers of ['0', '1', '2']) {
       const root = mkdtempSync(path.join(tmpdir(), 'news-archive-workers-'))
       cpSync(source, root, { recursive: true })
