@@ -48,6 +48,8 @@ describe('ThreadTreeWriter', () => {
     try {
       writer.write(path.join(root, 'before.html'), 'before')
       writer.mkdir(path.join(root, 'not-a-folder', '2019'))
+      // Larger than a batch: the failing batch is sent, and this one and the next follow it before any answer.
+      writer.write(path.join(root, 'large.bin'), pageBytes(1, 1 << 20))
       writer.write(path.join(root, 'after.html'), 'after')
       const failure = await writer.settle().then(
         () => null,
@@ -57,6 +59,7 @@ describe('ThreadTreeWriter', () => {
       expect(failure?.message).toContain('not a directory')
       expect(failure?.path).toBe(path.join(root, 'not-a-folder', '2019'))
       expect(readFileSync(path.join(root, 'before.html'), 'utf8')).toBe('before')
+      expect(existsSync(path.join(root, 'large.bin'))).toBe(false)
       expect(existsSync(path.join(root, 'after.html'))).toBe(false)
       expect(() => writer.write(path.join(root, 'later.html'), 'later')).toThrow(failure as Error)
       await expect(writer.backlog()).rejects.toBe(failure)
