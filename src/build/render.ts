@@ -59,9 +59,9 @@ const poolThreshold = 500
 // Files placed in the next tree (written or linked) from which the rest are made on a thread of
 // their own while this thread renders, when no render worker takes the other core. The thread
 // starts and answers in 60-75 ms, on the other core; 500 files took 80 ms on this one (4.7 s of a
-// 10,000-article build's profile for 29,573 files, on the project's disk). Beside
-// a render worker the writer only competed for the two cores: 10,000 articles took 0.8-2.8 s
-// longer, and 40-65 MB more at the peak.
+// 10,000-article build's profile for 29,573 files, on the project's disk). Beside a render worker
+// the writer only competed for the two cores: 10,000 articles took 0.8-2.8 s longer, and 40-65 MB
+// more at the peak.
 const writerThreadFiles = 500
 
 // Routes whose walks a render that keeps none for later keeps at once: entries shared by more routes

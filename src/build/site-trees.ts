@@ -7,7 +7,8 @@ import { lstat, mkdir, readlink, rename, rm, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { removeTree } from './remove-tree.ts'
-import { directWriter, ThreadTreeWriter, unlinkIfThere, type TreeWriter } from './tree-writer.ts'
+import { unlinkIfThere } from './tree-operations.js'
+import { directWriter, ThreadTreeWriter, type TreeWriter } from './tree-writer.ts'
 
 /** Path (posix, relative to the site root) → digest of its contents. */
 export type FileDigests = Map<string, string>
@@ -27,8 +28,8 @@ export interface UpdateResult {
 }
 
 // A tree's files are written, linked and removed with synchronous calls, one after the other, on the
-// build's thread or on one of their own (tree-writer.ts). On this project's 2-core machine the asynchronous calls (64 in flight on libuv's
-// four threads) cost three times the CPU for the same files: 29,573 files of a 10,000-article site
+// build's thread or on one of their own (tree-writer.ts). On this project's 2-core machine the
+// asynchronous calls (64 in flight on libuv's four threads) cost three times the CPU for the same files: 29,573 files of a 10,000-article site
 // took 2.3-2.5 s of CPU against 0.8 s written one by one on tmpfs, and 29,573 hard links 2.2 s
 // against 0.9 s. A cold build of 10,000 articles, CPU-bound on both cores, took 0.6-1.1 s less with
 // the site on tmpfs (15.2-15.9 s against 16.3-16.9 s); on the disk the difference was within its noise.

@@ -1,0 +1,34 @@
+// The file-system calls that make a site tree, shared by the build's thread (tree-writer.ts) and the
+// writer thread (tree-writer-thread.js). Plain JavaScript importing only node:, as the writer thread is.
+import { linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs'
+
+/** Remove a file; one already gone is no error. @param {string} file */
+export function unlinkIfThere(file) {
+  try {
+    unlinkSync(file)
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error
+  }
+}
+
+/**
+ * Run one operation, synchronously; a write's bytes are its place in `bytes`.
+ * @param {import('./tree-writer.ts').WriterOperation} operation
+ * @param {Uint8Array} bytes
+ */
+export function runOperation(operation, bytes) {
+  switch (operation[0]) {
+    case 'mkdir':
+      mkdirSync(operation[1], { recursive: true })
+      return
+    case 'unlink':
+      unlinkIfThere(operation[1])
+      return
+    case 'link':
+      linkSync(operation[1], operation[2])
+      return
+    case 'write':
+      writeFileSync(operation[1], bytes.subarray(operation[2], operation[2] + operation[3]))
+      return
+  }
+}
