@@ -28,7 +28,27 @@ export function runOperation(operation, bytes) {
       linkSync(operation[1], operation[2])
       return
     case 'write':
-      writeFileSync(operation[1], bytes.subarray(operation[2], operation[2] + operation[3]))
+      writeNamed(operation[1], bytes.subarray(operation[2], operation[2] + operation[3]))
       return
+  }
+}
+
+/**
+ * Write a file whole. A write that fails after the open names no file (`ENOSPC: no space left on
+ * device, write`): it is named here as Node names the file of a failed open, so that the build's
+ * message says which file could not be written.
+ * @param {string} file
+ * @param {string | Uint8Array} contents
+ */
+export function writeNamed(file, contents) {
+  try {
+    writeFileSync(file, contents)
+  } catch (error) {
+    const failure = /** @type {NodeJS.ErrnoException} */ (error)
+    if (failure.path === undefined) {
+      failure.path = file
+      failure.message = `${failure.message} '${file}'`
+    }
+    throw failure
   }
 }

@@ -2,9 +2,9 @@
 // their own. A build that renders on this thread alone (an archive too large for render workers) left
 // the second core idle while it wrote: at 100,000 articles, 298,083 files and 35-42 s of a 278 s build.
 // On a thread of their own they are written while the next pages are rendered.
-import { linkSync, mkdirSync, writeFileSync } from 'node:fs'
+import { linkSync, mkdirSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
-import { unlinkIfThere } from './tree-operations.js'
+import { unlinkIfThere, writeNamed } from './tree-operations.js'
 
 /** One file-system call, as the writer thread runs it; a write names its bytes by place in the batch's buffer. */
 export type WriterOperation = ['mkdir', string] | ['unlink', string] | ['link', string, string] | ['write', string, number, number]
@@ -45,7 +45,7 @@ export const directWriter: TreeWriter = {
   mkdir: (folder) => void mkdirSync(folder, { recursive: true }),
   unlink: unlinkIfThere,
   link: linkSync,
-  write: writeFileSync,
+  write: writeNamed,
   backlog: () => undefined,
   settle: async () => {},
   close: async () => {},

@@ -1,9 +1,9 @@
 // Making a tree's files on a thread of their own (src/build/tree-writer.ts): the same files as the
 // direct calls make, in the order asked, and a failure reported with its code and path.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ThreadTreeWriter } from '../../src/build/tree-writer.ts'
+import { directWriter, ThreadTreeWriter } from '../../src/build/tree-writer.ts'
 import { tempDirs } from '../helpers/temp-dirs.ts'
 
 const tempDir = tempDirs('tree-writer-')
@@ -85,6 +85,27 @@ describe('ThreadTreeWriter', () => {
       await waits.at(-1)
       await writer.settle()
       expect(statSync(path.join(root, '79.bin')).size).toBe(256 << 10)
+    } finally {
+      await writer.close()
+    }
+  })
+
+  // /dev/full opens, then refuses every write with ENOSPC, as a disk that fills during a build does.
+  it.skipIf(!existsSync('/dev/full'))('names the file whose write ran out of space, on the thread and without it', async () => {
+    const root = tempDir()
+    const file = path.join(root, '第1版.html')
+    symlinkSync('/dev/full', file)
+    expect(() => directWriter.write(file, pageBytes(1, 100))).toThrow(`ENOSPC: no space left on device, write '${file}'`)
+    const writer = new ThreadTreeWriter()
+    try {
+      writer.write(file, pageBytes(2, 100))
+      const failure = await writer.settle().then(
+        () => null,
+        (error: NodeJS.ErrnoException) => error,
+      )
+      expect(failure?.code).toBe('ENOSPC')
+      expect(failure?.path).toBe(file)
+      expect(failure?.message).toBe(`ENOSPC: no space left on device, write '${file}'`)
     } finally {
       await writer.close()
     }
