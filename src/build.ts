@@ -12,7 +12,7 @@ import type { RenderMemo, RenderStats } from './build/render.ts'
 import { defaultWorkerCount, RenderPool } from './build/render-pool.ts'
 import { SiteTrees, type UpdateResult } from './build/site-trees.ts'
 import { markTreeChanging, readBuildState, readParseCache, readStoredTags, writeBuildState, writeParseCache, writeStoredTags, type BuildState } from './build/state.ts'
-import type { SiteConfig } from './config.ts'
+import { pageSettings, type SiteConfig } from './config.ts'
 import type { ParseCache } from './parse-cache.ts'
 import type { TagStore } from './plan.ts'
 import type { SearchMemory } from './search/build.ts'
@@ -242,7 +242,7 @@ export function createBuilder(initialConfig: SiteConfig, options: BuildOptions):
 
         // Nothing changed since the last build (sources, settings, templates, public/) and the live
         // site is where it was: the site is the same, so there is nothing to parse, plan, render or write.
-        const settingsKey = digest(memory.codeKey, JSON.stringify(config), String(vocabularyFile?.value ?? ''), String(overridesFile?.value ?? ''))
+        const settingsKey = digest(memory.codeKey, JSON.stringify(pageSettings(config)), String(vocabularyFile?.value ?? ''), String(overridesFile?.value ?? ''))
         const inputKey = digest(settingsKey, ...read.sources.map((source) => source.key), ...[...templates, ...publicFiles].flatMap(([name, bytes]) => [name, bytes]))
         const unchanged = memory.state.last
         if (unchanged?.inputKey === inputKey && (await SiteTrees.isLive(outDir, memory.state.trees))) {

@@ -82,6 +82,16 @@ export function parseConfig(file: VFile): SiteConfig {
   return config
 }
 
+/**
+ * The settings that shape what the pages say: all but where the folders and files are. Their
+ * contents are read and keyed on their own, so `articles`, `./articles` or an absolute path to the
+ * same folder make the same pages.
+ */
+export function pageSettings(config: SiteConfig): Omit<SiteConfig, 'articlesDir' | 'outDir' | 'vocabulary' | 'conversionOverrides'> {
+  const { articlesDir, outDir, vocabulary, conversionOverrides, ...settings } = config
+  return settings
+}
+
 /** `https://x.org/archive` → `https://x.org/archive/`: internal links are resolved against a folder. */
 export function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`

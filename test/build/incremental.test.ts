@@ -398,6 +398,17 @@ describe('incremental builds', () => {
     expect(hashTree(out)).toEqual(hashTree(path.join(clean, 'dist')))
   })
 
+  it('the same folders named another way (./articles, an absolute path) find nothing changed', async () => {
+    const root = project()
+    const first = await built(builderFor(root).build())
+    const renamed = { ...defaultConfig, articlesDir: './articles', outDir: path.join(root, 'dist'), vocabulary: path.join(root, 'tags.yaml'), conversionOverrides: './conversion-overrides.yaml' }
+    const again = await built(createBuilder(renamed, { root, log: () => {}, progress: false }).build())
+    expect(again.summary).toMatch(/^Nothing changed/u)
+    // A setting that shows on every page still counts.
+    const retitled = await built(createBuilder({ ...renamed, title: '杨浦时报档案' }, { root, log: () => {}, progress: false }).build())
+    expect(retitled.renderedRoutes).toEqual(first.renderedRoutes)
+  })
+
   it('a builder that saves in the background has its cache written once settled, and the next builder finds nothing changed', async () => {
     const root = project()
     const builder = createBuilder({ ...defaultConfig }, { root, log: () => {}, progress: false, saveInBackground: true })
