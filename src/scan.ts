@@ -43,11 +43,14 @@ export interface SourceStamps {
   byPath: Map<string, [status: string, settled: boolean, key: string]>
 }
 
+/** How long a file must have been unchanged for its status to be trusted by the next build (see readArchive). */
+export const settledAfterMs = 2000
+
 /**
  * Scan and read a whole articles folder (paths relative to `root`), keying each source by its path
  * and bytes. A source whose file status (identity, size, modification and change times) is the one
  * in `stamps` is not read: its key is the one remembered. As git does, a status is trusted only if
- * the file had not changed for `settledAfter` ms (2 s) when it was taken: a write in the same tick
+ * the file had not changed for `settledAfter` ms (`settledAfterMs`) when it was taken: a write in the same tick
  * of a coarse clock as an earlier one could leave size and times as they were.
  */
 export async function readArchive(
@@ -61,7 +64,7 @@ export async function readArchive(
     changedPaths?: ReadonlySet<string>
   } = {},
 ): Promise<ReadArchive> {
-  const { root = process.cwd(), settledAfter = 2000, stamps, changedPaths } = options
+  const { root = process.cwd(), settledAfter = settledAfterMs, stamps, changedPaths } = options
   const settledBefore = Date.now() - settledAfter
   const paths = (stamps && changedPaths && (await watchedSources(dir, stamps, changedPaths))) || (await scanSources(dir))
   options.onScan?.(paths)

@@ -8,6 +8,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { editOnePage } from '../scripts/bench/edit.ts'
 import { freshSite, removeSetAside } from '../scripts/bench/run.ts'
+import { readArchive } from '../src/scan.ts'
 import type { BenchResult, BenchRow } from '../scripts/bench/report.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -112,6 +113,21 @@ describe('freshSite', () => {
       expect(await readdir(path.join(runs, aside[0]!))).toContain('left-by-the-last-run')
       await removeSetAside(runs)
       expect((await readdir(runs)).sort()).toEqual(['corpus', 'fresh'])
+    } finally {
+      await rm(runs, { recursive: true, force: true })
+    }
+  })
+
+  it('returns once the copy has settled: a build that scans it right away trusts every file, and the next reads none', async () => {
+    const runs = await mkdtemp(path.join(os.tmpdir(), 'bench-settle-'))
+    try {
+      const corpus = path.join(runs, 'corpus')
+      await mkdir(path.join(corpus, '2019/12/10'), { recursive: true })
+      for (const page of ['01', '02']) await writeFile(path.join(corpus, `2019/12/10/${page}.txt`), `标题${page}\n\n正文。\n`)
+      const site = await freshSite(root, corpus, path.join(runs, 'fresh'))
+      const cold = await readArchive(site.articlesDir, { root: site.articlesDir })
+      const again = await readArchive(site.articlesDir, { root: site.articlesDir, stamps: cold.stamps })
+      expect(again.sources.map((source) => source.file.value)).toEqual([undefined, undefined])
     } finally {
       await rm(runs, { recursive: true, force: true })
     }
