@@ -27,13 +27,11 @@ export async function freshSite(root: string, corpusDir: string, dir: string): P
   await setAside(dir)
   await mkdir(dir, { recursive: true })
   const articlesDir = path.join(dir, 'articles')
-  // With their times, as an archive's files have them: a file changed in the last two seconds is read
-  // again by every build until it has settled (see readArchive), which is not what an archive is.
+  // An archive's files settled long before a build: a file changed less than `settledAfterMs` before
+  // a build's scan is read again by the next build (see readArchive). The copy keeps the modification
+  // times, but its change times are now and cannot be set back: wait until it is that old, or the
+  // no-change build reads every source again (1.5–1.9 s against 0.73 s at 10,000 articles).
   await cp(corpusDir, articlesDir, { recursive: true, preserveTimestamps: true })
-  // The copy's change times are now, and cannot be set back: a file that changed less than
-  // `settledAfterMs` before a build's scan is read again by the next build (see readArchive). Wait
-  // until the copy is that old, so that the no-change build finds the archive settled, not each
-  // file to read again (1.5–1.9 s against 1.1 s at 10,000 articles, 27 November).
   await sleep(settledAfterMs + 100)
   return { root, articlesDir, outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, 'cache') }
 }
