@@ -29,10 +29,11 @@ export interface UpdateResult {
 
 // A tree's files are written, linked and removed with synchronous calls, one after the other, on the
 // build's thread or on one of their own (tree-writer.ts). On this project's 2-core machine the
-// asynchronous calls (64 in flight on libuv's four threads) cost three times the CPU for the same files: 29,573 files of a 10,000-article site
-// took 2.3-2.5 s of CPU against 0.8 s written one by one on tmpfs, and 29,573 hard links 2.2 s
-// against 0.9 s. A cold build of 10,000 articles, CPU-bound on both cores, took 0.6-1.1 s less with
-// the site on tmpfs (15.2-15.9 s against 16.3-16.9 s); on the disk the difference was within its noise.
+// asynchronous calls (64 in flight on libuv's four threads) cost three times the CPU for the same
+// files: 29,573 files of a 10,000-article site took 2.3-2.5 s of CPU against 0.8 s written one by one
+// on tmpfs, and 29,573 hard links 2.2 s against 0.9 s. A cold build of 10,000 articles, CPU-bound on
+// both cores, took 0.6-1.1 s less with the site on tmpfs (15.2-15.9 s against 16.3-16.9 s); on the
+// disk the difference was within its noise.
 
 /** Files placed between turns of the event loop when a tree is caught up at once: the dev server keeps answering meanwhile. */
 const filesPerTurn = 512

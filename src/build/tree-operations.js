@@ -2,6 +2,11 @@
 // writer thread (tree-writer-thread.js). Plain JavaScript importing only node:, as the writer thread is.
 import { linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs'
 
+/** Make a folder and its parents. @param {string} folder */
+export function makeFolder(folder) {
+  mkdirSync(folder, { recursive: true })
+}
+
 /** Remove a file; one already gone is no error. @param {string} file */
 export function unlinkIfThere(file) {
   try {
@@ -19,7 +24,7 @@ export function unlinkIfThere(file) {
 export function runOperation(operation, bytes) {
   switch (operation[0]) {
     case 'mkdir':
-      mkdirSync(operation[1], { recursive: true })
+      makeFolder(operation[1])
       return
     case 'unlink':
       unlinkIfThere(operation[1])

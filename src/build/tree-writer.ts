@@ -2,9 +2,9 @@
 // their own. A build that renders on this thread alone (an archive too large for render workers) left
 // the second core idle while it wrote: at 100,000 articles, 298,083 files and 35-42 s of a 278 s build.
 // On a thread of their own they are written while the next pages are rendered.
-import { linkSync, mkdirSync } from 'node:fs'
+import { linkSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
-import { unlinkIfThere, writeNamed } from './tree-operations.js'
+import { makeFolder, unlinkIfThere, writeNamed } from './tree-operations.js'
 
 /** One file-system call, as the writer thread runs it; a write names its bytes by place in the batch's buffer. */
 export type WriterOperation = ['mkdir', string] | ['unlink', string] | ['link', string, string] | ['write', string, number, number]
@@ -42,7 +42,7 @@ export interface TreeWriter {
 
 /** Each call done on return, on this thread. */
 export const directWriter: TreeWriter = {
-  mkdir: (folder) => void mkdirSync(folder, { recursive: true }),
+  mkdir: makeFolder,
   unlink: unlinkIfThere,
   link: linkSync,
   write: writeNamed,
@@ -111,7 +111,11 @@ export class ThreadTreeWriter implements TreeWriter {
     const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents
     if (this.used + bytes.byteLength > this.bytes.byteLength) {
       this.send()
-      if (bytes.byteLength > batchBytes) this.bytes = Buffer.allocUnsafe(bytes.byteLength)
+      if (bytes.byteLength > batchBytes) {
+        // A buffer of its own; the batch buffer just taken waits for the next batch.
+        if (this.bytes.buffer.byteLength === batchBytes) this.spare.push(this.bytes.buffer as ArrayBuffer)
+        this.bytes = Buffer.allocUnsafe(bytes.byteLength)
+      }
     }
     this.bytes.set(bytes, this.used)
     this.used += bytes.byteLength
