@@ -6,6 +6,7 @@
 // archive for the whole build, set up by a message to that worker, which a pool of stateless
 // tasks does not address.
 import { availableParallelism } from 'node:os'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { Worker } from 'node:worker_threads'
 import type { SiteConfig } from '../config.ts'
 import type { ParseHelp } from '../load.ts'
@@ -185,13 +186,13 @@ export class RenderPool {
         // A worker's replies arrive only between turns of the event loop. Draining the head start's
         // thousands of pages in one turn left the worker idle once its next two batches were done:
         // 1.1 s of a 10,000-article build.
-        if (drained % batchSize === 0) await new Promise<void>((resolve) => setImmediate(resolve))
+        if (drained % batchSize === 0) await nextTurn()
       }
       if (front < back) {
         const job = jobs[front++] as RenderJob
         await done(job, renderHere(job))
         // Let the workers' replies in between pages.
-        await new Promise<void>((resolve) => setImmediate(resolve))
+        await nextTurn()
       } else if (busy > 0) {
         await new Promise<void>((resolve) => (wake = resolve))
         wake = null
