@@ -7,7 +7,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { editOnePage } from '../scripts/bench/edit.ts'
-import { freshSite, removeSetAside } from '../scripts/bench/run.ts'
+import { freshSite, removeSetAside, runMeasured } from '../scripts/bench/run.ts'
 import { readArchive } from '../src/scan.ts'
 import type { BenchResult, BenchRow } from '../scripts/bench/report.ts'
 
@@ -130,6 +130,24 @@ describe('freshSite', () => {
       expect(again.sources.map((source) => source.file.value)).toEqual([undefined, undefined])
     } finally {
       await rm(runs, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('runMeasured', () => {
+  it('flushes the disk (`sync`) before it starts the build it times', async () => {
+    const bin = await mkdtemp(path.join(os.tmpdir(), 'bench-sync-'))
+    const path0 = process.env.PATH
+    try {
+      // A `sync` that leaves a mark: the timed command sees it only if `sync` ran first.
+      await writeFile(path.join(bin, 'sync'), `#!/bin/sh\necho flushed > '${path.join(bin, 'mark')}'\n`, { mode: 0o755 })
+      process.env.PATH = `${bin}${path.delimiter}${path0}`
+      const run = await runMeasured('cat', [path.join(bin, 'mark')], bin)
+      expect(run.stdout).toBe('flushed\n')
+      expect(run.exitCode).toBe(0)
+    } finally {
+      process.env.PATH = path0
+      await rm(bin, { recursive: true, force: true })
     }
   })
 })
