@@ -8,7 +8,6 @@ import { createBuilder, type BuildStats } from '../../src/build.ts'
 import { defaultConfig } from '../../src/config.ts'
 import { editOnePage } from './edit.ts'
 import { treeSize } from './measure.ts'
-import { flushToDisk } from './run.ts'
 import type { Step } from './report.ts'
 
 export interface ChildOptions {
@@ -33,7 +32,6 @@ const config = { ...defaultConfig, articlesDir: options.articlesDir, outDir: opt
 const builder = createBuilder(config, { root: options.root, log: () => {}, progress: false, cacheDir: options.cacheDir, saveInBackground: true })
 
 async function measure(step: ChildReport['step'], edit?: ChildReport['edit'], changedPaths?: string[]): Promise<boolean> {
-  flushToDisk()
   // File times come from a coarse clock, and treeSize allows for it: keep the last build's writes out of this one's window.
   await new Promise((resolve) => setTimeout(resolve, 50))
   const startedEpoch = Date.now()
