@@ -44,7 +44,7 @@ export async function freshSite(root: string, corpusDir: string, dir: string): P
  * right after another build, 261.7 s with the disk flushed before the corpus was copied, 231.2 s with
  * it flushed after. Where there is no `sync` command, nothing is done.
  */
-export function flushToDisk(): void {
+function flushToDisk(): void {
   spawnSync('sync', { stdio: 'ignore' })
 }
 
