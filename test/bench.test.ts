@@ -7,7 +7,8 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { editOnePage } from '../scripts/bench/edit.ts'
-import { freshSite, removeSetAside, runMeasured } from '../scripts/bench/run.ts'
+import { runTimed } from '../scripts/bench/measure.ts'
+import { freshSite, removeSetAside } from '../scripts/bench/run.ts'
 import { readArchive } from '../src/scan.ts'
 import type { BenchResult, BenchRow } from '../scripts/bench/report.ts'
 
@@ -134,7 +135,7 @@ describe('freshSite', () => {
   })
 })
 
-describe('runMeasured', () => {
+describe('runTimed', () => {
   it('flushes the disk (`sync`) before it starts the build it times', async () => {
     const bin = await mkdtemp(path.join(os.tmpdir(), 'bench-sync-'))
     const path0 = process.env.PATH
@@ -142,7 +143,7 @@ describe('runMeasured', () => {
       // A `sync` that leaves a mark: the timed command sees it only if `sync` ran first.
       await writeFile(path.join(bin, 'sync'), `#!/bin/sh\necho flushed > '${path.join(bin, 'mark')}'\n`, { mode: 0o755 })
       process.env.PATH = `${bin}${path.delimiter}${path0}`
-      const run = await runMeasured('cat', [path.join(bin, 'mark')], bin)
+      const run = await runTimed('cat', [path.join(bin, 'mark')], bin)
       expect(run.stdout).toBe('flushed\n')
       expect(run.exitCode).toBe(0)
     } finally {

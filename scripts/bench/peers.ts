@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ensureCorpus } from './corpus.ts'
 import { describeMachine, machine, runTimed, treeSize, type ProcessRun } from './measure.ts'
-import { freshSite, removeSetAside, runCli, runMeasured, setAside } from './run.ts'
+import { freshSite, removeSetAside, runCli, setAside } from './run.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { values } = parseArgs({
@@ -80,9 +80,9 @@ async function measureHugo(markdownDir: string): Promise<ToolResult | null> {
   // Hugo keeps a file cache outside the project by default: keep it inside, so that cold is cold.
   const args = ['--quiet', '--cacheDir', path.join(site, '.hugo-cache')]
   log('hugo: cold')
-  const cold = await output(path.join(site, 'public'), await runMeasured('hugo', args, site))
+  const cold = await output(path.join(site, 'public'), await runTimed('hugo', args, site))
   log('hugo: no change')
-  const noChange = await output(path.join(site, 'public'), await runMeasured('hugo', args, site))
+  const noChange = await output(path.join(site, 'public'), await runTimed('hugo', args, site))
   return { tool: 'hugo', version: version.stdout.trim().split(' ')[1] ?? version.stdout.trim(), cold, noChange }
 }
 
@@ -111,9 +111,9 @@ async function measureEleventy(markdownDir: string): Promise<ToolResult> {
   await cp(path.join(root, 'public/style.css'), path.join(site, 'style.css'))
   const args = [command, '--quiet']
   log('eleventy: cold')
-  const cold = await output(path.join(site, '_site'), await runMeasured(process.execPath, args, site))
+  const cold = await output(path.join(site, '_site'), await runTimed(process.execPath, args, site))
   log('eleventy: no change')
-  const noChange = await output(path.join(site, '_site'), await runMeasured(process.execPath, args, site))
+  const noChange = await output(path.join(site, '_site'), await runTimed(process.execPath, args, site))
   return { tool: 'eleventy', version, cold, noChange }
 }
 

@@ -1,6 +1,5 @@
 // Running news-archive for a measurement: a cold working copy of a corpus, and a child process
 // that builds it (scripts/bench/child.ts) timed from the outside.
-import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -8,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { BuildStats } from '../../src/build.ts'
 import { settledAfterMs } from '../../src/scan.ts'
 import type { ChildOptions, ChildReport } from './child.ts'
-import { runTimed, type ProcessRun } from './measure.ts'
+import { runTimed } from './measure.ts'
 
 // Suffix of a run's folder set aside by `setAside`, until `removeSetAside`.
 const asideMark = '.set-aside-'
@@ -37,23 +36,6 @@ export async function freshSite(root: string, corpusDir: string, dir: string): P
   return { root, articlesDir, outDir: path.join(dir, 'dist'), cacheDir: path.join(dir, 'cache') }
 }
 
-/**
- * Write what waits in the kernel's cache to the disk (`sync`), so that the build measured next does not
- * pay for writing back what came before it: the bench's copy of the corpus, or the last build's site
- * (4.9 GB at 100,000 articles). Three cold builds of 100,000 articles in one hour, one run each: 288.4 s
- * right after another build, 261.7 s with the disk flushed before the corpus was copied, 231.2 s with
- * it flushed after. Where there is no `sync` command, nothing is done.
- */
-function flushToDisk(): void {
-  spawnSync('sync', { stdio: 'ignore' })
-}
-
-/** A measured build: `runTimed` once the disk has nothing left to write (see `flushToDisk`). */
-export function runMeasured(command: string, args: string[], cwd: string): Promise<ProcessRun> {
-  flushToDisk()
-  return runTimed(command, args, cwd)
-}
-
 /** Remove the folders set aside in `runsDir` (by `setAside`), this run's and any an interrupted one left. */
 export async function removeSetAside(runsDir: string): Promise<void> {
   const entries = await readdir(runsDir).catch(() => [] as string[])
@@ -62,11 +44,11 @@ export async function removeSetAside(runsDir: string): Promise<void> {
 
 /** Run a child and read its `BENCH {json}` lines; a failed build stops the bench with its report. */
 export async function runChild(root: string, options: ChildOptions) {
-  // Flushed before the process starts, not between its builds: with a `spawnSync('sync')` of its own
-  // before each build, which holds its event loop meanwhile, its later builds were slower (at 1,000
-  // articles no change 0.042 s against 0.013 s, one edit 0.261 against 0.196 s; 0.10–0.13 s against
-  // 0.03–0.04 s with nothing changed at 10,000).
-  const run = await runMeasured(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/child.ts'), JSON.stringify(options)], root)
+  // runTimed flushes the disk before the process starts, not between its builds: with a
+  // `spawnSync('sync')` of its own before each build, which holds its event loop meanwhile, its later
+  // builds were slower (at 1,000 articles no change 0.042 s against 0.013 s, one edit 0.261 against
+  // 0.196 s; 0.10–0.13 s against 0.03–0.04 s with nothing changed at 10,000).
+  const run = await runTimed(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/child.ts'), JSON.stringify(options)], root)
   const reports = run.stdout.split('\n').filter((line) => line.startsWith('BENCH ')).map((line) => JSON.parse(line.slice(6)) as ChildReport)
   const failed = reports.find((report) => !report.ok)
   if (run.exitCode !== 0 || failed || reports.length === 0) throw new Error(`bench child failed (exit ${run.exitCode}):\n${failed?.summary ?? ''}\n${run.stderr}`)
@@ -78,7 +60,7 @@ export async function runCli(root: string, site: ChildOptions) {
   const statsFile = path.join(site.cacheDir, '..', 'stats.json')
   await rm(statsFile, { force: true })
   const args = [path.join(root, 'bin/news-archive.js'), 'build', '--articles', site.articlesDir, '--out', site.outDir, '--cache-dir', site.cacheDir, '--stats', statsFile]
-  const run = await runMeasured(process.execPath, args, root)
+  const run = await runTimed(process.execPath, args, root)
   const stats = JSON.parse(await readFile(statsFile, 'utf8').catch(() => 'null')) as BuildStats | null
   if (run.exitCode !== 0 || stats === null || !stats.ok) throw new Error(`news-archive build failed (exit ${run.exitCode}):\n${stats?.summary ?? ''}\n${run.stderr}`)
   return { run, stats }
